@@ -90,7 +90,11 @@ type Event struct {
 	Goldstein     float64   `json:"goldstein"`
 	PLOVER        PLOVER    `json:"plover"`
 	Modality      Modality  `json:"modality"`
-	Location      *Location `json:"location"`
+	// NegationOf is set when a negated verb was coded as the opposite
+	// event ("did not clash" → 050): it holds the code the verb has when
+	// not negated.
+	NegationOf string    `json:"negation_of,omitempty"`
+	Location   *Location `json:"location"`
 	// LocationSource says how the location was found, or why it is null.
 	LocationSource string       `json:"location_source,omitempty"`
 	Fatalities     *Fatalities  `json:"fatalities"`

@@ -1,0 +1,277 @@
+package coder
+
+import (
+	"strings"
+)
+
+// actor is an actor found in a sentence.
+type actor struct {
+	code  string
+	text  string
+	first int // 0-based span of the words that named it
+	last  int
+	named bool // a dictionary actor, not only agents
+}
+
+// pronouns that refer back to an actor named earlier.
+var pronouns = map[string]bool{
+	"IT": true, "ITS": true, "HE": true, "HIS": true, "HIM": true, "SHE": true, "HER": true,
+	"THEY": true, "THEIR": true, "THEM": true, "ITSELF": true, "THEMSELVES": true, "HIMSELF": true, "HERSELF": true,
+}
+
+// actorsOf returns the actors named by the noun phrase headed by i,
+// expanding conjunctions into one actor each.
+func (a *analysis) actorsOf(i int) []actor {
+	if i < 0 {
+		return nil
+	}
+	if got, ok := a.npCache[i]; ok {
+		return got
+	}
+	a.npCache[i] = nil // guards against cycles in malformed trees
+	var out []actor
+	head := a.single(i)
+	members := []int{i}
+	for _, k := range a.ps.n[i].kids {
+		if a.ps.n[k].base == "conj" && !a.ps.verbal(k) {
+			members = append(members, k)
+		}
+	}
+	if len(members) == 1 {
+		out = head
+	} else {
+		// A conjunction: each member is an actor; agents-only members take
+		// the country of a named member before them ("Danish media and
+		// government"), named members take the agents-only ones' agents
+		// where the head had none.
+		var lastNamed string
+		for n, m := range members {
+			var got []actor
+			if n == 0 {
+				got = head
+			} else {
+				got = a.actorsOf(m)
+			}
+			for _, ac := range got {
+				if ac.named {
+					lastNamed = country(ac.code)
+				} else if lastNamed != "" && strings.HasPrefix(ac.code, "---") {
+					ac.code = lastNamed + ac.code[3:]
+					ac.named = true
+				}
+				out = append(out, ac)
+			}
+		}
+	}
+	a.npCache[i] = out
+	return out
+}
+
+// country returns the first three letters of a code.
+func country(code string) string {
+	if len(code) < 3 {
+		return code
+	}
+	return code[:3]
+}
+
+// single returns the actors of the phrase headed by i, ignoring i's
+// conjuncts: dictionary words first, then phrases it governs through a
+// preposition ("soldiers from Gondor"), then agents alone ("---GOV").
+func (a *analysis) single(i int) []actor {
+	ps := a.ps
+	nd := &ps.n[i]
+	if pronouns[nd.up] && nd.upos == "PRON" {
+		if ant := a.antecedent(i); ant != nil {
+			return ant
+		}
+		return nil
+	}
+	words := ps.phrase(i, nil)
+	sortInts(words)
+	actorCode, agentsPre, agentsPost, first, last, named := a.matchWords(words)
+	if named {
+		return []actor{{code: compose(actorCode, agentsPre, agentsPost), text: a.text(first, last), first: first, last: last, named: true}}
+	}
+	// The phrases this one governs through a preposition: "ambassadors of
+	// Arnor", "soldiers from Gondor", "activists in Arnor".
+	for _, k := range nd.kids {
+		if ps.n[k].base != "nmod" || ps.n[k].rel == "nmod:poss" {
+			continue
+		}
+		switch ps.caseWord(k) {
+		case "OF", "FROM", "IN", "FOR", "AT":
+		default:
+			continue
+		}
+		sub := a.actorsOf(k)
+		if len(sub) == 0 {
+			continue
+		}
+		out := make([]actor, 0, len(sub))
+		for _, s := range sub {
+			if !s.named {
+				continue
+			}
+			f, l := first, last
+			if f < 0 {
+				f, l = i, i
+			}
+			out = append(out, actor{code: compose(s.code, agentsPre, agentsPost), text: a.text(min(f, s.first), max(l, s.last)), first: min(f, s.first), last: max(l, s.last), named: true})
+		}
+		if len(out) > 0 {
+			return out
+		}
+	}
+	if len(agentsPre)+len(agentsPost) > 0 {
+		return []actor{{code: compose("---", agentsPre, agentsPost), text: a.text(first, last), first: first, last: last}}
+	}
+	return nil
+}
+
+// matchWords runs the actor and agent dictionaries over the words of a
+// phrase, longest match first, left to right.
+func (a *analysis) matchWords(words []int) (actorCode string, pre, post []string, first, last int, named bool) {
+	first, last = -1, -1
+	up := a.buf[:0]
+	for _, w := range words {
+		up = append(up, a.ps.n[w].up)
+	}
+	a.buf = up
+	span := func(from, n int) {
+		f, l := words[from], words[from+n-1]
+		if first < 0 || f < first {
+			first = f
+		}
+		if l > last {
+			last = l
+		}
+	}
+	for p := 0; p < len(up); {
+		if up[p] == "'S" || up[p] == "'" {
+			p++
+			continue
+		}
+		if !named {
+			if e, n := a.c.actors.Match(up[p:]); e != nil && contiguous(words[p:p+n]) {
+				code := e.CodeAt(a.date)
+				if code != "" {
+					actorCode = code
+					named = true
+					span(p, n)
+					p += n
+					continue
+				}
+			}
+		}
+		if a.c.agents != nil {
+			if e, n := a.c.agents.Match(up[p:]); e != nil && contiguous(words[p:p+n]) {
+				if e.Prefix {
+					pre = append(pre, e.Code)
+				} else {
+					post = append(post, e.Code)
+				}
+				span(p, n)
+				p += n
+				continue
+			}
+		}
+		p++
+	}
+	return actorCode, pre, post, first, last, named
+}
+
+// contiguous reports whether word indexes follow each other.
+func contiguous(w []int) bool {
+	for i := 1; i < len(w); i++ {
+		if w[i] != w[i-1]+1 {
+			return false
+		}
+	}
+	return true
+}
+
+// compose builds an actor code from an actor and its agents: prefixed
+// agents ("NGO~") go before the actor, suffixed ones after, and agent
+// blocks the code already has are not repeated.
+func compose(actor string, pre, post []string) string {
+	var b strings.Builder
+	for _, p := range pre {
+		if !hasBlock(actor, p) {
+			b.WriteString(p)
+		}
+	}
+	b.WriteString(actor)
+	code := b.String()
+	for _, p := range post {
+		for i := 0; i+3 <= len(p); i += 3 {
+			blk := p[i : i+3]
+			if !hasBlock(code, blk) {
+				code += blk
+			}
+		}
+		if len(p)%3 != 0 && !strings.Contains(code, p) {
+			code += p
+		}
+	}
+	return code
+}
+
+// hasBlock reports whether code holds blk as one of its 3-letter blocks.
+func hasBlock(code, blk string) bool {
+	for i := 0; i+len(blk) <= len(code); i += 3 {
+		if code[i:i+len(blk)] == blk {
+			return true
+		}
+	}
+	return false
+}
+
+// text returns the words first..last as written.
+func (a *analysis) text(first, last int) string {
+	if first < 0 {
+		return ""
+	}
+	var b strings.Builder
+	for i := first; i <= last; i++ {
+		if i > first {
+			b.WriteByte(' ')
+		}
+		b.WriteString(a.ps.s.Tokens[i].Form)
+	}
+	return b.String()
+}
+
+// antecedent resolves a pronoun to the subject of the nearest governing
+// clause that has a coded subject, else to the nearest actor before it.
+func (a *analysis) antecedent(i int) []actor {
+	ps := a.ps
+	for j := ps.n[i].head; j >= 0; j = ps.n[j].head {
+		if s := ps.child(j, "nsubj"); s >= 0 && s != i && !ps.isAncestor(s, i) {
+			if got := a.actorsOf(s); len(got) > 0 {
+				return got
+			}
+		}
+	}
+	for j := i - 1; j >= 0; j-- {
+		if ps.n[j].upos == "PROPN" || ps.n[j].upos == "NOUN" {
+			if pronouns[ps.n[j].up] {
+				continue
+			}
+			if got := a.single(j); len(got) > 0 && got[0].named {
+				return got
+			}
+		}
+	}
+	return nil
+}
+
+// isAncestor reports whether a dominates b.
+func (ps *sentence) isAncestor(a, b int) bool {
+	for j, n := b, 0; j >= 0 && n <= len(ps.n); j, n = ps.n[j].head, n+1 {
+		if j == a {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,470 @@
+package coder
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/cameo"
+	"github.com/dyad-events/dyad/dict"
+)
+
+// Dictionaries are the dictionaries a Coder reads. Verbs and Actors are
+// required; the others may be nil.
+type Dictionaries struct {
+	Verbs    *dict.Verbs
+	Actors   *dict.Actors
+	Agents   *dict.Agents
+	Discards *dict.Discards
+	Issues   *dict.Issues
+}
+
+// Options tune a Coder. The zero value codes dyadic events only, from
+// dictionary actors only.
+type Options struct {
+	// AllowMonads keeps events that have a source or a target but not
+	// both, writing the missing side as "---" (PETRARCH's require_dyad =
+	// false).
+	AllowMonads bool
+	// NewActorLength, when positive, lets a proper-noun phrase of at most
+	// that many words that no dictionary knows stand as an actor, coded
+	// as its quoted upper-case text (PETRARCH's new_actor_length).
+	NewActorLength int
+}
+
+// Coder turns parsed sentences into CAMEO events. It is safe for
+// concurrent use: Code keeps all its state on the stack.
+type Coder struct {
+	verbs    *dict.Verbs
+	actors   *dict.Actors
+	agents   *dict.Agents
+	discards *dict.Discards
+	issues   *dict.Issues
+	opts     Options
+}
+
+// New returns a Coder over the given dictionaries.
+func New(d Dictionaries, opts Options) (*Coder, error) {
+	if d.Verbs == nil || d.Actors == nil {
+		return nil, dyad.Errorf(dyad.EINVALID, "coder: a verb and an actor dictionary are required")
+	}
+	return &Coder{verbs: d.Verbs, actors: d.Actors, agents: d.Agents, discards: d.Discards, issues: d.Issues, opts: opts}, nil
+}
+
+// WithOptions returns a Coder sharing c's dictionaries with other options.
+func (c *Coder) WithOptions(opts Options) *Coder {
+	cc := *c
+	cc.opts = opts
+	return &cc
+}
+
+// Code returns the events of one parsed sentence. date is the date the
+// sentence reports on (usually its article's publication date): it picks
+// date-restricted actor codes and dates the events.
+func (c *Coder) Code(s *dyad.Sentence, date time.Time) []dyad.Event {
+	if len(s.Tokens) == 0 {
+		return nil
+	}
+	text := s.Text
+	if text == "" {
+		text = joinForms(s)
+	}
+	if c.discards != nil {
+		if _, _, ok := c.discards.Match(text); ok {
+			return nil
+		}
+	}
+	a := &analysis{c: c, ps: prepare(s), date: date, npCache: map[int][]actor{}, clauses: map[int]*clause{}}
+	var evs []ev
+	for i := range a.ps.n {
+		if cl := a.clause(i); cl != nil && !cl.absorbed {
+			evs = append(evs, cl.events...)
+		}
+	}
+	var issues []string
+	if c.issues != nil {
+		for _, m := range c.issues.Match(text) {
+			issues = append(issues, m.Code)
+		}
+	}
+	return a.events(evs, issues)
+}
+
+func joinForms(s *dyad.Sentence) string {
+	var b strings.Builder
+	for i, t := range s.Tokens {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.Form)
+	}
+	return b.String()
+}
+
+// analysis is the working state of coding one sentence.
+type analysis struct {
+	c       *Coder
+	ps      *sentence
+	date    time.Time
+	npCache map[int][]actor
+	clauses map[int]*clause
+	buf     []string
+}
+
+// clause is what the coder found at one verb.
+type clause struct {
+	verb     int
+	vm       verbMatch
+	pm       *patMatch
+	code     string
+	paired   string
+	src, tgt []actor
+	events   []ev
+	negated  bool
+	absorbed bool // its events were folded into a governing verb's
+}
+
+// ev is an event before it becomes a dyad.Event.
+type ev struct {
+	src, tgt actor
+	code     string
+	negOf    string
+	verb     int
+	pattern  string
+	ref      string
+	modality dyad.Modality
+}
+
+// clause codes the verb at word i, once.
+func (a *analysis) clause(i int) *clause {
+	if cl, ok := a.clauses[i]; ok {
+		return cl
+	}
+	a.clauses[i] = nil
+	ps := a.ps
+	if !ps.verbal(i) && !strings.HasPrefix(ps.s.Tokens[i].XPOS, "VB") {
+		return nil
+	}
+	vms := a.findVerbs(i)
+	if len(vms) == 0 {
+		return nil
+	}
+	cl := &clause{verb: i, vm: vms[0]}
+	a.clauses[i] = cl
+
+	region := ps.region(i)
+	var pre, post []int
+	for _, w := range region {
+		switch {
+		case inInts(vms[0].words, w):
+		case w < i:
+			pre = append(pre, w)
+		default:
+			post = append(post, w)
+		}
+	}
+	for _, vm := range vms {
+		for _, p := range vm.verb.Block.Patterns {
+			m, ok := a.matchPattern(p, vm, pre, post)
+			if ok && (cl.pm == nil || m.score > cl.pm.score) {
+				mm := m
+				cl.pm = &mm
+				cl.vm = vm
+			}
+		}
+	}
+	if cl.pm != nil {
+		cl.code, cl.paired = cl.pm.p.Code, cl.pm.p.Paired
+	} else {
+		cl.code = cl.vm.verb.Code
+	}
+	cl.negated = a.negated(i)
+
+	passive := ps.child(i, "nsubj:pass") >= 0 || ps.child(i, "aux:pass") >= 0
+	var compound []actor
+	srcSet, tgtSet := false, false
+	skip := map[int]bool{}
+	if cl.pm != nil {
+		for _, s := range cl.pm.slots {
+			switch s.kind {
+			case dict.ElemSource:
+				cl.src, srcSet = a.actorsOf(s.head), true
+			case dict.ElemTarget:
+				cl.tgt, tgtSet = a.actorsOf(s.head), true
+			case dict.ElemCompound:
+				compound = a.actorsOf(s.head)
+			case dict.ElemSkip:
+				skip[s.head] = true
+			}
+		}
+	}
+	if !srcSet {
+		if passive {
+			cl.src = a.agentOf(i)
+		} else {
+			cl.src = a.subjectOf(i)
+		}
+	}
+	if !tgtSet {
+		if passive {
+			cl.tgt = a.actorsOf(ps.child(i, "nsubj:pass"))
+		} else {
+			cl.tgt = a.firstActor(post, skip, cl.src)
+		}
+	}
+	if len(cl.tgt) == 0 && !tgtSet {
+		// "Arnor believes Dagolath and Osgiliath can cope": with no target of
+		// its own, a verb takes the subject of the clause it governs.
+		for _, k := range ps.n[i].kids {
+			if b := ps.n[k].base; b == "ccomp" || b == "xcomp" {
+				if lower := a.clause(k); lower != nil && len(lower.events) > 0 {
+					continue
+				}
+				if s := ps.child(k, "nsubj", "nsubj:pass"); s >= 0 {
+					cl.tgt = a.actorsOf(s)
+				}
+				break
+			}
+		}
+	}
+	if compound != nil {
+		cl.src, cl.tgt = compound, compound
+	}
+	a.emit(cl)
+	return cl
+}
+
+// emit turns a clause's actors and code into events.
+func (a *analysis) emit(cl *clause) {
+	if cl.code == "" || cl.code == "---" {
+		return
+	}
+	code, negOf, modality := cl.code, "", a.modality(cl.verb)
+	paired := cl.paired
+	if cl.negated {
+		if opp, ok := negate(code); ok {
+			code, negOf = opp, cl.code
+			paired = ""
+		} else {
+			modality = dyad.Negated
+		}
+	}
+	pattern, ref := "", cl.vm.verb.Ref
+	if cl.pm != nil {
+		pattern, ref = cl.pm.p.Raw, cl.pm.p.Ref
+	}
+	srcs, tgts := cl.src, cl.tgt
+	if a.c.opts.AllowMonads {
+		if len(srcs) == 0 && len(tgts) > 0 {
+			srcs = []actor{{code: "---", first: -1, last: -1}}
+		}
+		if len(tgts) == 0 && len(srcs) > 0 {
+			tgts = []actor{{code: "---", first: -1, last: -1}}
+		}
+	}
+	add := func(s, t actor, code string) {
+		if code == "" || code == "---" || s.code == t.code {
+			return
+		}
+		cl.events = append(cl.events, ev{src: s, tgt: t, code: code, negOf: negOf, verb: cl.verb, pattern: pattern, ref: ref, modality: modality})
+	}
+	for _, s := range srcs {
+		for _, t := range tgts {
+			add(s, t, code)
+			if paired != "" {
+				add(t, s, paired)
+			}
+		}
+	}
+}
+
+// negated reports whether the verb at i, or an auxiliary of it, is
+// negated.
+func (a *analysis) negated(i int) bool {
+	for _, k := range a.ps.n[i].kids {
+		nd := a.ps.n[k]
+		if nd.rel == "advmod:neg" || (nd.base == "advmod" || nd.base == "aux" || nd.upos == "PART") && (nd.up == "NOT" || nd.up == "N'T" || nd.up == "NEVER") {
+			return true
+		}
+	}
+	return false
+}
+
+// modality says whether the verb at i is asserted, future, hypothetical
+// or reported.
+func (a *analysis) modality(i int) dyad.Modality {
+	ps := a.ps
+	for _, k := range ps.n[i].kids {
+		nd := ps.n[k]
+		if nd.base == "aux" {
+			switch nd.up {
+			case "WILL", "SHALL", "'LL", "WO":
+				return dyad.Future
+			case "COULD", "MIGHT", "MAY", "WOULD", "SHOULD", "CAN", "CA":
+				return dyad.Hypothetical
+			}
+		}
+		if nd.base == "mark" && (nd.up == "IF" || nd.up == "UNLESS") {
+			return dyad.Hypothetical
+		}
+	}
+	for j := i; j >= 0; j = ps.n[j].head {
+		if b := ps.n[j].base; b == "ccomp" || b == "parataxis" {
+			if h := ps.n[j].head; h >= 0 && reportingVerbs[ps.n[h].lemma] {
+				return dyad.Reported
+			}
+		}
+		if ps.n[j].head == j {
+			break
+		}
+	}
+	return dyad.Asserted
+}
+
+// reportingVerbs are verbs through which a sentence reports what someone
+// else said.
+var reportingVerbs = map[string]bool{
+	"SAY": true, "REPORT": true, "TELL": true, "CLAIM": true, "ALLEGE": true, "STATE": true,
+	"ANNOUNCE": true, "ADD": true, "NOTE": true, "ACCORD": true,
+}
+
+// subjectOf returns the subject actors of the verb at i, or those it
+// inherits: the governing verb's object or subject for "urged X to …",
+// the first conjunct's subject for "… and promised aid".
+func (a *analysis) subjectOf(i int) []actor {
+	ps := a.ps
+	for n := 0; i >= 0 && n < 8; n++ {
+		if s := ps.child(i, "nsubj"); s >= 0 {
+			return a.actorsOf(s)
+		}
+		if s := ps.child(i, "nsubj:pass"); s >= 0 {
+			return a.actorsOf(s)
+		}
+		switch ps.n[i].base {
+		case "xcomp":
+			h := ps.n[i].head
+			if o := ps.child(h, "obj", "iobj"); o >= 0 && ps.verbal(h) {
+				return a.actorsOf(o)
+			}
+			i = h
+		case "conj":
+			i = ps.n[i].head
+		default:
+			return nil
+		}
+	}
+	return nil
+}
+
+// agentOf returns the agent of a passive verb: the "by" (or "from")
+// phrase.
+func (a *analysis) agentOf(i int) []actor {
+	ps := a.ps
+	for _, k := range ps.n[i].kids {
+		if ps.n[k].base != "obl" && ps.n[k].base != "nmod" {
+			continue
+		}
+		switch ps.caseWord(k) {
+		case "BY", "FROM":
+			return a.actorsOf(k)
+		}
+	}
+	return nil
+}
+
+// firstActor returns the actors of the first phrase among words that names
+// one, skipping skipped heads and the source.
+func (a *analysis) firstActor(words []int, skip map[int]bool, src []actor) []actor {
+	for _, w := range words {
+		if skip[w] || !a.nominal(w) || a.ps.n[w].base == "nsubj" {
+			continue
+		}
+		got := a.actorsOf(w)
+		if len(got) == 0 || sameActors(got, src) {
+			continue
+		}
+		return got
+	}
+	return nil
+}
+
+func sameActors(a, b []actor) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i].first != b[i].first || a[i].code != b[i].code {
+			return false
+		}
+	}
+	return true
+}
+
+// negate returns the code of the event a negated verb codes, where CAMEO
+// has one: "did not clash" is not a disapproval, "would not wiretap" is
+// cooperation (as PETRARCH's coding of its own validation suite has it).
+func negate(code string) (string, bool) {
+	switch code {
+	case "110":
+		return "050", true
+	case "170":
+		return "057", true
+	}
+	return "", false
+}
+
+// events turns coded events into dyad.Events, dropping duplicates.
+func (a *analysis) events(evs []ev, issues []string) []dyad.Event {
+	s := a.ps.s
+	seen := map[string]bool{}
+	var out []dyad.Event
+	for _, e := range evs {
+		key := e.src.code + "\x00" + e.tgt.code + "\x00" + e.code
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		d := cameo.Describe(e.code)
+		tok := s.Tokens[e.verb]
+		out = append(out, dyad.Event{
+			ID:             eventID(s, e),
+			ArticleID:      s.ArticleID,
+			Date:           a.date.Format("2006-01-02"),
+			DatePrecision:  dyad.PrecisionDay,
+			Source:         a.dyadActor(e.src),
+			Target:         a.dyadActor(e.tgt),
+			Code:           e.code,
+			Root:           d.Root,
+			QuadClass:      d.QuadClass,
+			Goldstein:      d.Goldstein,
+			PLOVER:         d.PLOVER,
+			Modality:       e.modality,
+			NegationOf:     e.negOf,
+			LocationSource: "not resolved",
+			Sentence:       dyad.SentenceRef{Index: s.Index, Text: s.Text},
+			Pattern:        e.pattern,
+			Evidence:       dyad.Evidence{Verb: tok.ID, VerbText: tok.Form, Pattern: e.pattern, PatternRef: e.ref},
+			Issues:         issues,
+		})
+	}
+	return out
+}
+
+func (a *analysis) dyadActor(ac actor) dyad.Actor {
+	out := dyad.Actor{Code: ac.code, Text: ac.text}
+	if ac.first >= 0 {
+		out.Span = dyad.Span{First: a.ps.s.Tokens[ac.first].ID, Last: a.ps.s.Tokens[ac.last].ID}
+	}
+	return out
+}
+
+// eventID is a stable identifier for an event: the same sentence, verb,
+// actors and code give the same ID.
+func eventID(s *dyad.Sentence, e ev) string {
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\x00%s\x00%d\x00%s\x00%d\x00%s\x00%s\x00%s", s.ArticleID, s.ID, s.Index, s.Text, e.verb, e.src.code, e.tgt.code, e.code)
+	return hex.EncodeToString(h.Sum(nil)[:12])
+}

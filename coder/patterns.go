@@ -1,0 +1,324 @@
+package coder
+
+import (
+	"github.com/dyad-events/dyad/dict"
+)
+
+// verbMatch is a dictionary verb found at a word of the sentence.
+type verbMatch struct {
+	verb  *dict.Verb
+	word  int   // the verb word
+	words []int // all words of a multi-word verb
+}
+
+// findVerbs returns the dictionary verbs at word i, multi-word verbs first.
+func (a *analysis) findVerbs(i int) []verbMatch {
+	ps := a.ps
+	cands := a.c.verbs.Lookup(ps.n[i].up)
+	var out []verbMatch
+	for _, v := range cands {
+		words, ok := a.multiword(v, i)
+		if !ok {
+			continue
+		}
+		out = append(out, verbMatch{verb: v, word: i, words: words})
+	}
+	// Longer verbs first; the dictionary order otherwise.
+	for x := 1; x < len(out); x++ {
+		for y := x; y > 0 && len(out[y].words) > len(out[y-1].words); y-- {
+			out[y], out[y-1] = out[y-1], out[y]
+		}
+	}
+	return out
+}
+
+// multiword checks the words around a multi-word verb.
+func (a *analysis) multiword(v *dict.Verb, i int) ([]int, bool) {
+	ps := a.ps
+	words := []int{i}
+	for k := range v.Pre {
+		j := i - len(v.Pre) + k
+		if j < 0 || !wordIs(ps.n[j], v.Pre[k]) {
+			return nil, false
+		}
+		words = append(words, j)
+	}
+	j := i + 1
+	for _, w := range v.Post {
+		// A particle may be a dependent anywhere ("cordoned the roads off")
+		// or simply the next word.
+		found := -1
+		if j < len(ps.n) && wordIs(ps.n[j], w) {
+			found = j
+		} else {
+			for _, k := range ps.n[i].kids {
+				if ps.n[k].rel == "compound:prt" && wordIs(ps.n[k], w) {
+					found = k
+				}
+			}
+		}
+		if found < 0 {
+			return nil, false
+		}
+		words = append(words, found)
+		j = found + 1
+	}
+	return words, true
+}
+
+// wordIs reports whether a word is w, in its form or, for nouns, its lemma
+// or regular plural.
+func wordIs(nd node, w string) bool {
+	if nd.up == w || nd.lemma == w {
+		return true
+	}
+	return nd.up == plural(w)
+}
+
+func plural(w string) string {
+	n := len(w)
+	switch {
+	case n > 1 && w[n-1] == 'Y' && !isVowel(w[n-2]):
+		return w[:n-1] + "IES"
+	case n > 1 && (w[n-1] == 'S' || w[n-1] == 'X' || (w[n-1] == 'H' && (w[n-2] == 'C' || w[n-2] == 'S'))):
+		return w + "ES"
+	}
+	return w + "S"
+}
+
+func isVowel(c byte) bool { return c == 'A' || c == 'E' || c == 'I' || c == 'O' || c == 'U' }
+
+// slot is where a pattern's actor marker ($, +, %, ^) matched: the head of
+// the noun phrase that names the actor.
+type slot struct {
+	kind dict.ElemKind
+	head int
+}
+
+// patMatch is a pattern that matched at a verb.
+type patMatch struct {
+	p     *dict.Pattern
+	score int
+	slots []slot
+}
+
+// matchPattern matches a pattern against the verb at vm. pre and post are
+// the clause words before and after the verb.
+func (a *analysis) matchPattern(p *dict.Pattern, vm verbMatch, pre, post []int) (patMatch, bool) {
+	m := patMatch{p: p}
+	used := map[int]bool{}
+	for _, w := range vm.words {
+		used[w] = true
+	}
+	if !a.matchSide(p.Pre, pre, used, &m) {
+		return m, false
+	}
+	if !a.matchSide(p.Post, post, used, &m) {
+		return m, false
+	}
+	return m, true
+}
+
+// matchSide matches elements in order against words.
+func (a *analysis) matchSide(elems []dict.Elem, words []int, used map[int]bool, m *patMatch) bool {
+	cur := 0 // index into words: elements match in order
+	for _, el := range elems {
+		switch el.Kind {
+		case dict.ElemNoun:
+			at := -1
+			for x := cur; x < len(words); x++ {
+				w := words[x]
+				if used[w] {
+					continue
+				}
+				if a.nounMatches(el.Words, w) {
+					at = x
+					break
+				}
+			}
+			if at < 0 {
+				return false
+			}
+			used[words[at]] = true
+			m.score += 2 * len(el.Words)
+			cur = at + 1
+		case dict.ElemPrep:
+			at := -1
+			for x := cur; x < len(words); x++ {
+				w := words[x]
+				nd := a.ps.n[w]
+				if used[w] || (nd.base != "case" && nd.base != "mark" && nd.upos != "ADP") || !oneOf(nd.up, el.Prep) {
+					continue
+				}
+				obj := nd.head
+				if obj < 0 || obj < w { // the preposition governs what follows it
+					obj = a.nextNominal(words, x)
+				}
+				if len(el.Words) > 0 && (obj < 0 || !a.nounMatches(el.Words, obj)) {
+					continue
+				}
+				at = x
+				used[w] = true
+				if el.Inner >= dict.ElemSource {
+					m.slots = append(m.slots, slot{kind: el.Inner, head: obj})
+				}
+				break
+			}
+			if at < 0 {
+				return false
+			}
+			m.score += 2 + 2*len(el.Words)
+			cur = at + 1
+		default: // an actor marker: the next actor phrase
+			at := -1
+			for x := cur; x < len(words); x++ {
+				w := words[x]
+				if used[w] || !a.nominal(w) {
+					continue
+				}
+				if len(a.actorsOf(w)) > 0 {
+					at = x
+					break
+				}
+			}
+			if at < 0 {
+				return false
+			}
+			m.slots = append(m.slots, slot{kind: el.Kind, head: words[at]})
+			m.score++
+			cur = at + 1
+		}
+	}
+	return true
+}
+
+// nextNominal returns the first nominal word after words[x], or -1.
+func (a *analysis) nextNominal(words []int, x int) int {
+	for y := x + 1; y < len(words); y++ {
+		if a.nominal(words[y]) {
+			return words[y]
+		}
+	}
+	return -1
+}
+
+func oneOf(s string, alts []string) bool {
+	for _, a := range alts {
+		if s == a {
+			return true
+		}
+	}
+	return false
+}
+
+// nominal reports whether a word can head a noun phrase.
+func (a *analysis) nominal(i int) bool {
+	switch a.ps.n[i].upos {
+	case "NOUN", "PROPN", "PRON", "NUM", "X", "SYM":
+		return true
+	case "DET", "ADJ":
+		// UDPipe sometimes tags unknown names as DET or ADJ; accept them as
+		// heads when they head a subject, object or prepositional phrase.
+		switch a.ps.n[i].base {
+		case "nsubj", "obj", "obl", "nmod", "iobj", "conj":
+			return true
+		}
+	}
+	return false
+}
+
+// nounMatches matches a pattern phrase (head last) against the phrase
+// headed by word w: the head must be the last word, the other words must
+// appear in order in the phrase before the head, the last of them right
+// before it.
+func (a *analysis) nounMatches(ws []dict.Word, w int) bool {
+	if len(ws) == 0 {
+		return false
+	}
+	ps := a.ps
+	head := ws[len(ws)-1]
+	// A synonym-set phrase may span several words ending at the head.
+	end, ok := a.wordMatchesEnd(head, w)
+	if !ok {
+		return false
+	}
+	if len(ws) == 1 {
+		return true
+	}
+	// The modifiers: words of the phrase before the head match, the last
+	// modifier immediately before.
+	phr := ps.phrase(w, nil)
+	sortInts(phr)
+	pos := end - 1
+	for k := len(ws) - 2; k >= 0; k-- {
+		found := false
+		for ; pos >= 0; pos-- {
+			if !inInts(phr, pos) {
+				if k == len(ws)-2 {
+					return false
+				}
+				continue
+			}
+			if s, ok := a.wordMatchesEnd(ws[k], pos); ok {
+				pos = s - 1
+				found = true
+				break
+			}
+			if k == len(ws)-2 {
+				return false // the word before the head must match
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+// wordMatchesEnd matches a pattern word ending at word i and returns the
+// index of the first word it covers.
+func (a *analysis) wordMatchesEnd(pw dict.Word, i int) (int, bool) {
+	ps := a.ps
+	if pw.Synset == "" {
+		for _, alt := range pw.Alts {
+			if wordIs(ps.n[i], alt) {
+				return i, true
+			}
+		}
+		return 0, false
+	}
+	best, ok := 0, false
+	for _, phrase := range a.c.verbs.Synsets[pw.Synset] {
+		n := len(phrase)
+		if i-n+1 < 0 {
+			continue
+		}
+		match := true
+		for k := 0; k < n; k++ {
+			nd := ps.n[i-n+1+k]
+			if k == n-1 {
+				if !wordIs(nd, phrase[k]) {
+					match = false
+				}
+			} else if nd.up != phrase[k] {
+				match = false
+			}
+			if !match {
+				break
+			}
+		}
+		if match && (!ok || i-n+1 < best) {
+			best, ok = i-n+1, true
+		}
+	}
+	return best, ok
+}
+
+func inInts(a []int, x int) bool {
+	for _, v := range a {
+		if v == x {
+			return true
+		}
+	}
+	return false
+}

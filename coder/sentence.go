@@ -1,0 +1,169 @@
+package coder
+
+import (
+	"strings"
+
+	"github.com/dyad-events/dyad"
+)
+
+// node is one word of a sentence prepared for coding: upper-cased forms,
+// UD v1 relations mapped to UD v2, and the children of each word.
+type node struct {
+	up    string // upper-cased form
+	lemma string // upper-cased lemma
+	upos  string
+	rel   string // UD v2 relation, with subtype (e.g. "nsubj:pass")
+	base  string // the relation without subtype
+	head  int    // 0-based index of the head, -1 for the root
+	kids  []int
+}
+
+// sentence is a dyad.Sentence prepared for coding.
+type sentence struct {
+	s     *dyad.Sentence
+	n     []node
+	roots []int
+}
+
+// v1to2 maps UD v1 relations (still common in parsed corpora, including
+// PETRARCH's own validation suite) to their UD v2 names.
+var v1to2 = map[string]string{
+	"dobj":      "obj",
+	"nsubjpass": "nsubj:pass",
+	"csubjpass": "csubj:pass",
+	"auxpass":   "aux:pass",
+	"name":      "flat",
+	"mwe":       "fixed",
+	"neg":       "advmod:neg",
+}
+
+func prepare(s *dyad.Sentence) *sentence {
+	ps := &sentence{s: s, n: make([]node, len(s.Tokens))}
+	for i := range s.Tokens {
+		t := &s.Tokens[i]
+		rel := strings.ToLower(t.DepRel)
+		if r, ok := v1to2[rel]; ok {
+			rel = r
+		}
+		head := t.Head - 1
+		if t.Head < 0 || head >= len(s.Tokens) || head == i {
+			head = -1
+		}
+		lemma := t.Lemma
+		if lemma == "" || lemma == "_" {
+			lemma = t.Form
+		}
+		ps.n[i] = node{up: strings.ToUpper(t.Form), lemma: strings.ToUpper(lemma), upos: t.UPOS, rel: rel, head: head}
+	}
+	for i := range ps.n {
+		nd := &ps.n[i]
+		// UD v1 "nmod" on a verb or adjective is UD v2 "obl".
+		if nd.head >= 0 && (nd.rel == "nmod" || strings.HasPrefix(nd.rel, "nmod:")) && nd.rel != "nmod:poss" {
+			switch ps.n[nd.head].upos {
+			case "VERB", "AUX", "ADJ":
+				nd.rel = "obl" + strings.TrimPrefix(nd.rel, "nmod")
+			}
+		}
+		nd.base, _, _ = strings.Cut(nd.rel, ":")
+		if nd.head >= 0 {
+			ps.n[nd.head].kids = append(ps.n[nd.head].kids, i)
+		} else {
+			ps.roots = append(ps.roots, i)
+		}
+	}
+	return ps
+}
+
+// clauseRel reports whether a relation links a new clause, whose words are
+// not part of the governing verb's own phrase.
+func clauseRel(base string) bool {
+	switch base {
+	case "ccomp", "xcomp", "advcl", "acl", "parataxis", "csubj", "root", "list", "dep":
+		return true
+	}
+	return false
+}
+
+// verbal reports whether the word heads a verbal clause.
+func (ps *sentence) verbal(i int) bool {
+	switch ps.n[i].upos {
+	case "VERB", "AUX":
+		return true
+	}
+	return false
+}
+
+// child returns the first child of i with one of the given relations, or -1.
+func (ps *sentence) child(i int, rels ...string) int {
+	for _, k := range ps.n[i].kids {
+		for _, r := range rels {
+			if ps.n[k].rel == r || ps.n[k].base == r {
+				return k
+			}
+		}
+	}
+	return -1
+}
+
+// caseWord returns the preposition marking nominal i, or "".
+func (ps *sentence) caseWord(i int) string {
+	for _, k := range ps.n[i].kids {
+		if ps.n[k].base == "case" && ps.n[k].up != "'S" && ps.n[k].up != "'" {
+			return ps.n[k].up
+		}
+	}
+	return ""
+}
+
+// npRel reports whether a relation keeps a dependent inside its head's
+// noun phrase for dictionary matching.
+func npRel(rel string) bool {
+	switch rel {
+	case "compound", "flat", "flat:name", "amod", "det", "nummod", "nmod:poss", "fixed", "goeswith", "compound:prt", "case", "advmod", "det:poss":
+		return true
+	}
+	return false
+}
+
+// phrase appends to out the words of the noun phrase headed by i: the head
+// and its NP-internal dependents, recursively, in sentence order.
+func (ps *sentence) phrase(i int, out []int) []int {
+	out = append(out, i)
+	for _, k := range ps.n[i].kids {
+		if npRel(ps.n[k].rel) {
+			out = ps.phrase(k, out)
+		}
+	}
+	return out
+}
+
+// region returns the words of i's clause, in sentence order: i's subtree
+// without the words of nested clauses and of conjoined verbs.
+func (ps *sentence) region(i int) []int {
+	var out []int
+	var walk func(j int)
+	walk = func(j int) {
+		out = append(out, j)
+		for _, k := range ps.n[j].kids {
+			b := ps.n[k].base
+			if clauseRel(b) || b == "punct" {
+				continue
+			}
+			if b == "conj" && ps.verbal(k) {
+				continue
+			}
+			walk(k)
+		}
+	}
+	walk(i)
+	sortInts(out)
+	return out
+}
+
+func sortInts(a []int) {
+	for i := 1; i < len(a); i++ {
+		for j := i; j > 0 && a[j] < a[j-1]; j-- {
+			a[j], a[j-1] = a[j-1], a[j]
+		}
+	}
+}

@@ -1,0 +1,419 @@
+package dict
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// This file holds the helpers the dictionary readers share: line reading
+// with the Latin-1 fallback, comment stripping, phrase splitting, and the
+// two phrase indexes (whole words for actors and agents, characters for
+// discards and issues).
+
+// decodeLine returns a dictionary line as a string. Lines that are not
+// valid UTF-8 are decoded as Latin-1, so no byte is lost.
+func decodeLine(b []byte) string {
+	s, _ := decodeLineLatin1(b)
+	return s
+}
+
+// decodeLineLatin1 is decodeLine that also reports whether the Latin-1
+// fallback was used.
+func decodeLineLatin1(b []byte) (s string, latin1 bool) {
+	if utf8.Valid(b) {
+		return string(b), false
+	}
+	var sb strings.Builder
+	sb.Grow(len(b) + len(b)/2)
+	for _, c := range b {
+		sb.WriteRune(rune(c))
+	}
+	return sb.String(), true
+}
+
+// maxLineLen is the longest dictionary line the readers accept.
+const maxLineLen = 1 << 20
+
+// lineReader reads a dictionary file line by line. It strips a UTF-8 byte
+// order mark and the "\r" of CRLF line ends, and decodes lines that are not
+// valid UTF-8 as Latin-1.
+type lineReader struct {
+	sc     *bufio.Scanner
+	name   string // file name for errors and refs
+	n      int    // number of the current line, 1-based
+	text   string // the current line
+	latin1 bool   // the current line was not valid UTF-8
+	refStr string // cached ref for line refN
+	refN   int
+}
+
+func newLineReader(r io.Reader, name string) *lineReader {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 0, 64*1024), maxLineLen)
+	return &lineReader{sc: sc, name: name}
+}
+
+// next advances to the next line and reports whether there is one.
+func (lr *lineReader) next() bool {
+	if !lr.sc.Scan() {
+		return false
+	}
+	lr.n++
+	b := lr.sc.Bytes()
+	if lr.n == 1 {
+		b = trimBOM(b)
+	}
+	if n := len(b); n > 0 && b[n-1] == '\r' {
+		b = b[:n-1]
+	}
+	lr.text, lr.latin1 = decodeLineLatin1(b)
+	return true
+}
+
+func trimBOM(b []byte) []byte {
+	if len(b) >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF {
+		return b[3:]
+	}
+	return b
+}
+
+// err returns the error that stopped the reading, if any.
+func (lr *lineReader) err() error {
+	if err := lr.sc.Err(); err != nil {
+		if err == bufio.ErrTooLong {
+			return &LineError{File: lr.name, Line: lr.n + 1, Msg: fmt.Sprintf("line longer than %d bytes", maxLineLen)}
+		}
+		return fmt.Errorf("read %s: %w", lr.name, err)
+	}
+	return nil
+}
+
+// errorf returns a *LineError for the current line.
+func (lr *lineReader) errorf(format string, args ...any) *LineError {
+	return &LineError{File: lr.name, Line: lr.n, Text: strings.TrimSpace(lr.text), Msg: fmt.Sprintf(format, args...)}
+}
+
+// ref returns "file:line" for the current line.
+func (lr *lineReader) ref() string {
+	if lr.refN != lr.n {
+		lr.refStr = lr.name + ":" + strconv.Itoa(lr.n)
+		lr.refN = lr.n
+	}
+	return lr.refStr
+}
+
+// cutComment returns s up to the first byte that is in seps (for example
+// "#" or "#;").
+func cutComment(s, seps string) string {
+	if i := strings.IndexAny(s, seps); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
+// isBlank reports whether c separates words on a dictionary line.
+func isBlank(c byte) bool { return c == ' ' || c == '\t' }
+
+// dictWords splits an uppercase phrase into words at blanks and
+// underscores, dropping empty words (so "AUM_SHINRIKYO__" is two words).
+func dictWords(s string) []string {
+	n := 0
+	inWord := false
+	for i := 0; i < len(s); i++ {
+		sep := s[i] == '_' || isBlank(s[i])
+		if !sep && !inWord {
+			n++
+		}
+		inWord = !sep
+	}
+	if n == 0 {
+		return nil
+	}
+	words := make([]string, 0, n)
+	start := -1
+	for i := 0; i <= len(s); i++ {
+		if i == len(s) || s[i] == '_' || isBlank(s[i]) {
+			if start >= 0 {
+				words = append(words, s[start:i])
+				start = -1
+			}
+		} else if start < 0 {
+			start = i
+		}
+	}
+	return words
+}
+
+// wordIndex maps phrases (sequences of words) to values, for longest-match
+// lookups at the start of a token sequence. It is a trie kept in one slice
+// of nodes; a node's children are a short list, or a map once there are
+// many of them (always at the root).
+type wordIndex[T any] struct {
+	nodes []wordNode[T] // node 0 is the root
+}
+
+type wordNode[T any] struct {
+	val  *T
+	kids []wordKid
+	many map[string]int32 // replaces kids past wordKidsMax children
+}
+
+type wordKid struct {
+	word string
+	id   int32
+}
+
+// wordKidsMax is the number of children a node keeps in a list.
+const wordKidsMax = 8
+
+func newWordIndex[T any]() *wordIndex[T] {
+	return &wordIndex[T]{nodes: []wordNode[T]{{many: map[string]int32{}}}}
+}
+
+// child returns the child of node id for word w.
+func (x *wordIndex[T]) child(id int32, w string) (int32, bool) {
+	n := &x.nodes[id]
+	if n.many != nil {
+		c, ok := n.many[w]
+		return c, ok
+	}
+	for _, k := range n.kids {
+		if k.word == w {
+			return k.id, true
+		}
+	}
+	return 0, false
+}
+
+// slot returns the value slot of the phrase words, creating the path to it.
+// The slot is valid until the next call of slot.
+func (x *wordIndex[T]) slot(words []string) **T {
+	id := int32(0)
+	for _, w := range words {
+		next, ok := x.child(id, w)
+		if !ok {
+			next = int32(len(x.nodes))
+			x.nodes = append(x.nodes, wordNode[T]{})
+			n := &x.nodes[id]
+			switch {
+			case n.many != nil:
+				n.many[w] = next
+			case len(n.kids) < wordKidsMax:
+				n.kids = append(n.kids, wordKid{w, next})
+			default:
+				n.many = make(map[string]int32, 2*wordKidsMax)
+				for _, k := range n.kids {
+					n.many[k.word] = k.id
+				}
+				n.many[w] = next
+				n.kids = nil
+			}
+		}
+		id = next
+	}
+	return &x.nodes[id].val
+}
+
+// longest returns the value of the longest phrase that starts words, and
+// the number of words it covers.
+func (x *wordIndex[T]) longest(words []string) (*T, int) {
+	var best *T
+	n := 0
+	id := int32(0)
+	for i, w := range words {
+		next, ok := x.child(id, w)
+		if !ok {
+			break
+		}
+		id = next
+		if v := x.nodes[id].val; v != nil {
+			best, n = v, i+1
+		}
+	}
+	return best, n
+}
+
+// textIndex maps phrases to values for searching running text: phrases
+// are matched case-insensitively, starting at a word boundary, with a
+// single blank in a phrase matching any run of white space in the text.
+// It is a character trie whose edges are kept in one map.
+type textIndex struct {
+	root  [256]int32 // first byte → node (0: none)
+	edges map[textEdge]int32
+	vals  []int32 // node → value + 1 (0: none); node 0 is the root
+}
+
+type textEdge struct {
+	from int32
+	c    byte
+}
+
+func newTextIndex() *textIndex {
+	return &textIndex{edges: map[textEdge]int32{}, vals: []int32{0}}
+}
+
+// normalizeText uppercases s, turns underscores and white space (and any
+// byte of extra, such as a dagger standing for a mis-decoded no-break
+// space) into single blanks, and trims it.
+func normalizeText(s string, extra string) string {
+	s = strings.ToUpper(s)
+	var sb strings.Builder
+	sb.Grow(len(s))
+	blank := false
+	for _, r := range s {
+		if r == '_' || unicode.IsSpace(r) || (extra != "" && strings.ContainsRune(extra, r)) {
+			blank = sb.Len() > 0
+			continue
+		}
+		if blank {
+			sb.WriteByte(' ')
+			blank = false
+		}
+		sb.WriteRune(r)
+	}
+	return sb.String()
+}
+
+// insert adds a normalized phrase and returns a pointer to its value slot
+// (value + 1; 0 when the phrase is new).
+func (x *textIndex) insert(phrase string) *int32 {
+	id := int32(0)
+	for i := 0; i < len(phrase); i++ {
+		c := phrase[i]
+		var next int32
+		var ok bool
+		if id == 0 {
+			next = x.root[c]
+			ok = next != 0
+		} else {
+			next, ok = x.edges[textEdge{id, c}]
+		}
+		if !ok {
+			next = int32(len(x.vals))
+			x.vals = append(x.vals, 0)
+			if id == 0 {
+				x.root[c] = next
+			} else {
+				x.edges[textEdge{id, c}] = next
+			}
+		}
+		id = next
+	}
+	return &x.vals[id]
+}
+
+// upperASCII folds an ASCII lowercase letter to uppercase.
+func upperASCII(c byte) byte {
+	if 'a' <= c && c <= 'z' {
+		return c - ('a' - 'A')
+	}
+	return c
+}
+
+// spaceAt returns the length of the white space character at s[i], or 0.
+func spaceAt(s string, i int) int {
+	switch c := s[i]; {
+	case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f':
+		return 1
+	case c < utf8.RuneSelf:
+		return 0
+	}
+	r, size := utf8.DecodeRuneInString(s[i:])
+	if unicode.IsSpace(r) {
+		return size
+	}
+	return 0
+}
+
+// isWordRune reports whether r is part of a word (a letter or a digit).
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// wordBefore reports whether the rune ending at s[i] is part of a word.
+func wordBefore(s string, i int) bool {
+	if i <= 0 {
+		return false
+	}
+	if c := s[i-1]; c < utf8.RuneSelf {
+		return isWordRune(rune(c))
+	}
+	r, _ := utf8.DecodeLastRuneInString(s[:i])
+	return isWordRune(r)
+}
+
+// wordAt reports whether the rune starting at s[i] is part of a word.
+func wordAt(s string, i int) bool {
+	if i >= len(s) {
+		return false
+	}
+	if c := s[i]; c < utf8.RuneSelf {
+		return isWordRune(rune(c))
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return isWordRune(r)
+}
+
+// hasNonASCII reports whether s has a byte outside ASCII.
+func hasNonASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return true
+		}
+	}
+	return false
+}
+
+// scan calls fn for every phrase occurrence in text that starts at a word
+// boundary, in order of start position and, at one position, of length.
+// fn gets the phrase's value and whether the occurrence also ends at a word
+// boundary (white space, punctuation or the end of text), and returns false
+// to stop the scan.
+func (x *textIndex) scan(text string, fn func(val int32, wordEnd bool) bool) {
+	if hasNonASCII(text) {
+		text = strings.ToUpper(text)
+	}
+	for i := 0; i < len(text); i++ {
+		first := x.root[upperASCII(text[i])]
+		if first == 0 || wordBefore(text, i) {
+			continue
+		}
+		id := first
+		j := i + 1
+		for {
+			if v := x.vals[id]; v != 0 && !fn(v-1, !wordAt(text, j)) {
+				return
+			}
+			if j >= len(text) {
+				break
+			}
+			c := upperASCII(text[j])
+			step := 1
+			if n := spaceAt(text, j); n > 0 {
+				c = ' '
+				step = n
+				for j+step < len(text) {
+					m := spaceAt(text, j+step)
+					if m == 0 {
+						break
+					}
+					step += m
+				}
+			}
+			next, ok := x.edges[textEdge{id, c}]
+			if !ok {
+				break
+			}
+			id = next
+			j += step
+		}
+	}
+}
