@@ -87,9 +87,14 @@ func (a *analysis) single(i int) []actor {
 		}
 		return nil
 	}
-	words := ps.phrase(i, nil)
+	core := ps.phrase(i, nil)
+	words := append([]int(nil), core...)
+	// Dictionary phrases may run on through "of": "Prince of Dol Amroth",
+	// "Ministry of Silly Walks"; such a match must start in the head's own
+	// phrase.
+	words = ps.ofPhrase(i, words)
 	sortInts(words)
-	actorCode, agentsPre, agentsPost, first, last, named := a.matchWords(words)
+	actorCode, agentsPre, agentsPost, first, last, named := a.matchWords(words, core)
 	if named {
 		return []actor{{code: compose(actorCode, agentsPre, agentsPost), text: a.text(first, last), first: first, last: last, named: true}}
 	}
@@ -131,7 +136,7 @@ func (a *analysis) single(i int) []actor {
 
 // matchWords runs the actor and agent dictionaries over the words of a
 // phrase, longest match first, left to right.
-func (a *analysis) matchWords(words []int) (actorCode string, pre, post []string, first, last int, named bool) {
+func (a *analysis) matchWords(words, core []int) (actorCode string, pre, post []string, first, last int, named bool) {
 	first, last = -1, -1
 	up := a.buf[:0]
 	for _, w := range words {
@@ -148,7 +153,7 @@ func (a *analysis) matchWords(words []int) (actorCode string, pre, post []string
 		}
 	}
 	for p := 0; p < len(up); {
-		if up[p] == "'S" || up[p] == "'" {
+		if up[p] == "'S" || up[p] == "'" || !inInts(core, words[p]) {
 			p++
 			continue
 		}
@@ -179,6 +184,30 @@ func (a *analysis) matchWords(words []int) (actorCode string, pre, post []string
 		p++
 	}
 	return actorCode, pre, post, first, last, named
+}
+
+// ofPhrase appends the words of i's "of" phrases (and theirs) to words.
+func (ps *sentence) ofPhrase(i int, words []int) []int {
+	for _, k := range ps.n[i].kids {
+		if ps.n[k].base == "nmod" && ps.n[k].rel != "nmod:poss" && ps.caseWord(k) == "OF" {
+			for _, c := range ps.n[k].kids {
+				if ps.n[c].base == "case" {
+					words = append(words, c)
+				}
+			}
+			words = ps.phrase(k, words)
+			words = ps.ofPhrase(k, words)
+		}
+	}
+	return words
+}
+
+func minInts(a []int) int {
+	m := a[0]
+	for _, v := range a {
+		m = min(m, v)
+	}
+	return m
 }
 
 // contiguous reports whether word indexes follow each other.

@@ -179,7 +179,7 @@ func (a *analysis) clause(i int) *clause {
 	if cl.pm != nil {
 		cl.code, cl.paired = cl.pm.p.Code, cl.pm.p.Paired
 	} else {
-		cl.code = cl.vm.verb.Code
+		cl.code, cl.paired, _ = strings.Cut(cl.vm.verb.Code, ":")
 	}
 	cl.negated = a.negated(i)
 
@@ -204,6 +204,11 @@ func (a *analysis) clause(i int) *clause {
 	if !srcSet {
 		if passive {
 			cl.src = a.agentOf(i)
+			if len(cl.src) == 0 && !tgtSet {
+				// "The Philippines was criticized over its dispute with
+				// Eriador": with no agent, the actor after the verb.
+				cl.src = a.firstActor(post, skip, nil)
+			}
 		} else {
 			cl.src = a.subjectOf(i)
 		}
@@ -378,8 +383,29 @@ func (a *analysis) agentOf(i int) []actor {
 // firstActor returns the actors of the first phrase among words that names
 // one, skipping skipped heads and the source.
 func (a *analysis) firstActor(words []int, skip map[int]bool, src []actor) []actor {
+	if got := a.firstActorIn(words, skip, src); got != nil {
+		return got
+	}
+	// Then the clauses that modify those phrases: "the roads leading into
+	// Mordor".
 	for _, w := range words {
-		if skip[w] || !a.nominal(w) || a.ps.n[w].base == "nsubj" {
+		if skip[w] || !a.nominal(w) {
+			continue
+		}
+		for _, k := range a.ps.n[w].kids {
+			if a.ps.n[k].rel == "acl" {
+				if got := a.firstActorIn(a.ps.region(k), skip, src); got != nil {
+					return got
+				}
+			}
+		}
+	}
+	return nil
+}
+
+func (a *analysis) firstActorIn(words []int, skip map[int]bool, src []actor) []actor {
+	for _, w := range words {
+		if skip[w] || !a.nominal(w) || a.ps.n[w].base == "nsubj" || npRel(a.ps.n[w].rel) {
 			continue
 		}
 		got := a.actorsOf(w)

@@ -101,8 +101,15 @@ func runEvalPetrarch(ctx context.Context, args []string, stdout, stderr io.Write
 		if err := enc.Encode(report); err != nil {
 			return err
 		}
-	} else if err := report.WriteText(stdout); err != nil {
-		return err
+	} else {
+		if err := report.WriteText(stdout); err != nil {
+			return err
+		}
+		if o.failures {
+			if err := report.WriteFailures(stdout); err != nil {
+				return err
+			}
+		}
 	}
 	if report.ExactRate < o.minExact {
 		return &floorError{fmt.Sprintf("exact rate %.4f is below the floor %.4f", report.ExactRate, o.minExact)}
