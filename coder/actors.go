@@ -190,12 +190,7 @@ func (a *analysis) matchWords(words, core []int) (actorCode string, pre, post []
 func (ps *sentence) ofPhrase(i int, words []int) []int {
 	for _, k := range ps.n[i].kids {
 		if ps.n[k].base == "nmod" && ps.n[k].rel != "nmod:poss" && ps.caseWord(k) == "OF" {
-			for _, c := range ps.n[k].kids {
-				if ps.n[c].base == "case" {
-					words = append(words, c)
-				}
-			}
-			words = ps.phrase(k, words)
+			words = ps.phrase(k, words) // with its "of"
 			words = ps.ofPhrase(k, words)
 		}
 	}
