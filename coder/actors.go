@@ -11,6 +11,7 @@ type actor struct {
 	first int // 0-based span of the words that named it
 	last  int
 	named bool // a dictionary actor, not only agents
+	fresh bool // a phrase no dictionary knows (Options.NewActorLength)
 }
 
 // pronouns that refer back to an actor named earlier.
@@ -33,8 +34,16 @@ func (a *analysis) actorsOf(i int) []actor {
 	head := a.single(i)
 	members := []int{i}
 	for _, k := range a.ps.n[i].kids {
-		if a.ps.n[k].base == "conj" && !a.ps.verbal(k) {
+		switch {
+		case a.ps.verbal(k):
+		case a.ps.n[k].base == "conj":
 			members = append(members, k)
+		case a.ps.n[k].base == "appos":
+			// "Evil Mordor, the awful Arnor, and good Gondor": an apposition
+			// that names a dictionary actor is one more member.
+			if got := a.actorsOf(k); len(got) > 0 && got[0].named && !got[0].fresh && len(head) > 0 && head[0].named && !head[0].fresh {
+				members = append(members, k)
+			}
 		}
 	}
 	if len(members) == 1 {
@@ -53,7 +62,7 @@ func (a *analysis) actorsOf(i int) []actor {
 				got = a.actorsOf(m)
 			}
 			for _, ac := range got {
-				if ac.named {
+				if ac.named && !ac.fresh {
 					lastNamed = country(ac.code)
 				} else if lastNamed != "" && strings.HasPrefix(ac.code, "---") {
 					ac.code = lastNamed + ac.code[3:]
@@ -115,7 +124,7 @@ func (a *analysis) single(i int) []actor {
 		}
 		out := make([]actor, 0, len(sub))
 		for _, s := range sub {
-			if !s.named {
+			if !s.named || s.fresh {
 				continue
 			}
 			f, l := first, last
@@ -131,7 +140,40 @@ func (a *analysis) single(i int) []actor {
 	if len(agentsPre)+len(agentsPost) > 0 {
 		return []actor{{code: compose("---", agentsPre, agentsPost), text: a.text(first, last), first: first, last: last}}
 	}
-	return nil
+	for _, k := range nd.kids {
+		if ps.n[k].base == "appos" {
+			words = ps.phrase(k, words)
+		}
+	}
+	sortInts(words)
+	return a.newActor(i, words)
+}
+
+// newActor makes an actor of a short proper-noun phrase no dictionary
+// knows, coded as its quoted upper-case words, when Options.NewActorLength
+// allows.
+func (a *analysis) newActor(head int, words []int) []actor {
+	max := a.c.opts.NewActorLength
+	if max <= 0 {
+		return nil
+	}
+	var ws []string
+	proper := false
+	for len(words) > 0 && a.ps.n[words[0]].base == "case" {
+		words = words[1:] // the phrase's own preposition
+	}
+	for _, w := range words {
+		nd := a.ps.n[w]
+		if nd.up == "'S" || nd.up == "'" || nd.upos == "PUNCT" {
+			continue
+		}
+		proper = proper || nd.upos == "PROPN"
+		ws = append(ws, nd.up)
+	}
+	if !proper || len(ws) == 0 || len(ws) > max || a.ps.n[head].base == "nmod" {
+		return nil
+	}
+	return []actor{{code: `"` + strings.Join(ws, " ") + `"`, text: a.text(words[0], words[len(words)-1]), first: words[0], last: words[len(words)-1], named: true, fresh: true}}
 }
 
 // matchWords runs the actor and agent dictionaries over the words of a

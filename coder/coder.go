@@ -357,6 +357,12 @@ func (a *analysis) subjectOf(i int) []actor {
 			i = h
 		case "conj":
 			i = ps.n[i].head
+		case "advcl":
+			// "vowed to wage war": an infinitive takes its governor's subject.
+			if ps.child(i, "mark") < 0 || ps.n[ps.child(i, "mark")].up != "TO" {
+				return nil
+			}
+			i = ps.n[i].head
 		default:
 			return nil
 		}

@@ -1,9 +1,9 @@
 package dict
 
 import (
-	"bufio"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -36,59 +36,50 @@ func decodeLineLatin1(b []byte) (s string, latin1 bool) {
 	return sb.String(), true
 }
 
-// maxLineLen is the longest dictionary line the readers accept.
-const maxLineLen = 1 << 20
-
-// lineReader reads a dictionary file line by line. It strips a UTF-8 byte
-// order mark and the "\r" of CRLF line ends, and decodes lines that are not
-// valid UTF-8 as Latin-1.
+// lineReader reads a dictionary file line by line. It reads the whole
+// input at once, so that lines (and the words cut from them) are
+// substrings of one string rather than one allocation each. It strips a
+// UTF-8 byte order mark and the "\r" of CRLF line ends, and decodes lines
+// that are not valid UTF-8 as Latin-1.
 type lineReader struct {
-	sc     *bufio.Scanner
+	data   string // the rest of the input
+	rerr   error  // the error that ended reading the input
 	name   string // file name for errors and refs
 	n      int    // number of the current line, 1-based
 	text   string // the current line
 	latin1 bool   // the current line was not valid UTF-8
-	refStr string // cached ref for line refN
+	refBuf []byte
+	refStr string // ref of line refN
 	refN   int
 }
 
 func newLineReader(r io.Reader, name string) *lineReader {
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 0, 64*1024), maxLineLen)
-	return &lineReader{sc: sc, name: name}
+	var sb strings.Builder
+	_, err := io.Copy(&sb, r)
+	data := strings.TrimPrefix(sb.String(), "\ufeff")
+	return &lineReader{data: data, rerr: err, name: name}
 }
 
 // next advances to the next line and reports whether there is one.
 func (lr *lineReader) next() bool {
-	if !lr.sc.Scan() {
+	if lr.data == "" {
 		return false
 	}
+	line, rest, _ := strings.Cut(lr.data, "\n")
+	lr.data = rest
 	lr.n++
-	b := lr.sc.Bytes()
-	if lr.n == 1 {
-		b = trimBOM(b)
+	line = strings.TrimSuffix(line, "\r")
+	lr.text, lr.latin1 = line, false
+	if !utf8.ValidString(line) {
+		lr.text, lr.latin1 = decodeLineLatin1([]byte(line))
 	}
-	if n := len(b); n > 0 && b[n-1] == '\r' {
-		b = b[:n-1]
-	}
-	lr.text, lr.latin1 = decodeLineLatin1(b)
 	return true
-}
-
-func trimBOM(b []byte) []byte {
-	if len(b) >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF {
-		return b[3:]
-	}
-	return b
 }
 
 // err returns the error that stopped the reading, if any.
 func (lr *lineReader) err() error {
-	if err := lr.sc.Err(); err != nil {
-		if err == bufio.ErrTooLong {
-			return &LineError{File: lr.name, Line: lr.n + 1, Msg: fmt.Sprintf("line longer than %d bytes", maxLineLen)}
-		}
-		return fmt.Errorf("read %s: %w", lr.name, err)
+	if lr.rerr != nil {
+		return fmt.Errorf("read %s: %w", lr.name, lr.rerr)
 	}
 	return nil
 }
@@ -101,7 +92,8 @@ func (lr *lineReader) errorf(format string, args ...any) *LineError {
 // ref returns "file:line" for the current line.
 func (lr *lineReader) ref() string {
 	if lr.refN != lr.n {
-		lr.refStr = lr.name + ":" + strconv.Itoa(lr.n)
+		lr.refBuf = strconv.AppendInt(append(append(lr.refBuf[:0], lr.name...), ':'), int64(lr.n), 10)
+		lr.refStr = string(lr.refBuf)
 		lr.refN = lr.n
 	}
 	return lr.refStr
@@ -119,53 +111,40 @@ func cutComment(s, seps string) string {
 // isBlank reports whether c separates words on a dictionary line.
 func isBlank(c byte) bool { return c == ' ' || c == '\t' }
 
-// dictWords splits an uppercase phrase into words at blanks and
-// underscores, dropping empty words (so "AUM_SHINRIKYO__" is two words).
-func dictWords(s string) []string {
-	n := 0
-	inWord := false
-	for i := 0; i < len(s); i++ {
-		sep := s[i] == '_' || isBlank(s[i])
-		if !sep && !inWord {
-			n++
-		}
-		inWord = !sep
-	}
-	if n == 0 {
-		return nil
-	}
-	words := make([]string, 0, n)
+// dictWords appends to buf the words of an uppercase phrase, split at
+// blanks and underscores, dropping empty words (so "AUM_SHINRIKYO__" is two
+// words).
+func dictWords(buf []string, s string) []string {
 	start := -1
 	for i := 0; i <= len(s); i++ {
 		if i == len(s) || s[i] == '_' || isBlank(s[i]) {
 			if start >= 0 {
-				words = append(words, s[start:i])
+				buf = append(buf, s[start:i])
 				start = -1
 			}
 		} else if start < 0 {
 			start = i
 		}
 	}
-	return words
+	return buf
 }
 
 // wordIndex maps phrases (sequences of words) to values, for longest-match
 // lookups at the start of a token sequence. It is a trie kept in one slice
-// of nodes; a node's children are a short list, or a map once there are
-// many of them (always at the root).
+// of nodes, so that building it allocates little: a node's children are a
+// linked list of siblings, or a map once there are many of them (always at
+// the root).
 type wordIndex[T any] struct {
 	nodes []wordNode[T] // node 0 is the root
 }
 
 type wordNode[T any] struct {
-	val  *T
-	kids []wordKid
-	many map[string]int32 // replaces kids past wordKidsMax children
-}
-
-type wordKid struct {
-	word string
-	id   int32
+	word  string // the word of the edge into the node
+	val   *T
+	first int32            // first child, 0 for none
+	next  int32            // next sibling, 0 for none
+	kids  int32            // number of children
+	many  map[string]int32 // children by word, once there are many
 }
 
 // wordKidsMax is the number of children a node keeps in a list.
@@ -175,6 +154,11 @@ func newWordIndex[T any]() *wordIndex[T] {
 	return &wordIndex[T]{nodes: []wordNode[T]{{many: map[string]int32{}}}}
 }
 
+// grow makes room for about n more nodes.
+func (x *wordIndex[T]) grow(n int) {
+	x.nodes = slices.Grow(x.nodes, n)
+}
+
 // child returns the child of node id for word w.
 func (x *wordIndex[T]) child(id int32, w string) (int32, bool) {
 	n := &x.nodes[id]
@@ -182,9 +166,9 @@ func (x *wordIndex[T]) child(id int32, w string) (int32, bool) {
 		c, ok := n.many[w]
 		return c, ok
 	}
-	for _, k := range n.kids {
-		if k.word == w {
-			return k.id, true
+	for c := n.first; c != 0; c = x.nodes[c].next {
+		if x.nodes[c].word == w {
+			return c, true
 		}
 	}
 	return 0, false
@@ -198,20 +182,18 @@ func (x *wordIndex[T]) slot(words []string) **T {
 		next, ok := x.child(id, w)
 		if !ok {
 			next = int32(len(x.nodes))
-			x.nodes = append(x.nodes, wordNode[T]{})
+			x.nodes = append(x.nodes, wordNode[T]{word: w, next: x.nodes[id].first})
 			n := &x.nodes[id]
+			n.first = next
+			n.kids++
 			switch {
 			case n.many != nil:
 				n.many[w] = next
-			case len(n.kids) < wordKidsMax:
-				n.kids = append(n.kids, wordKid{w, next})
-			default:
-				n.many = make(map[string]int32, 2*wordKidsMax)
-				for _, k := range n.kids {
-					n.many[k.word] = k.id
+			case n.kids > wordKidsMax:
+				n.many = make(map[string]int32, 2*n.kids)
+				for c := n.first; c != 0; c = x.nodes[c].next {
+					n.many[x.nodes[c].word] = c
 				}
-				n.many[w] = next
-				n.kids = nil
 			}
 		}
 		id = next
