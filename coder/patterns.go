@@ -154,13 +154,23 @@ func (a *analysis) matchSide(elems []dict.Elem, words []int, used map[int]bool, 
 				if obj < 0 || obj < w { // the preposition governs what follows it
 					obj = a.nextNominal(words, x)
 				}
-				if len(el.Words) > 0 && (obj < 0 || !a.nounMatches(el.Words, obj)) {
+				if len(el.Words) > 0 && (obj < 0 || !a.prepObjectMatches(el.Words, obj)) {
 					continue
 				}
 				at = x
 				used[w] = true
 				if el.Inner >= dict.ElemSource {
 					m.slots = append(m.slots, slot{kind: el.Inner, head: obj})
+				}
+				if obj >= 0 && (len(el.Words) > 0 || el.Inner >= dict.ElemSource) {
+					// The phrase the preposition governs is taken: later
+					// elements match after it.
+					used[obj] = true
+					for y := x + 1; y < len(words); y++ {
+						if words[y] == obj {
+							at = y
+						}
+					}
 				}
 				break
 			}
@@ -190,6 +200,26 @@ func (a *analysis) matchSide(elems []dict.Elem, words []int, used map[int]bool, 
 		}
 	}
 	return true
+}
+
+// prepObjectMatches matches the noun part of a prepositional pattern
+// element: the phrase head as for nouns, or, for a single pattern word, any
+// modifier of the head ("(ON &TIETYPES)" matches "on cultural issues").
+func (a *analysis) prepObjectMatches(ws []dict.Word, obj int) bool {
+	if a.nounMatches(ws, obj) {
+		return true
+	}
+	if len(ws) != 1 {
+		return false
+	}
+	for _, k := range a.ps.n[obj].kids {
+		if b := a.ps.n[k].base; b == "amod" || b == "compound" {
+			if _, ok := a.wordMatchesEnd(ws[0], k); ok {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // nextNominal returns the first nominal word after words[x], or -1.

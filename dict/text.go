@@ -102,8 +102,10 @@ func (lr *lineReader) ref() string {
 // cutComment returns s up to the first byte that is in seps (for example
 // "#" or "#;").
 func cutComment(s, seps string) string {
-	if i := strings.IndexAny(s, seps); i >= 0 {
-		return s[:i]
+	for i := 0; i < len(s); i++ {
+		if strings.IndexByte(seps, s[i]) >= 0 {
+			return s[:i]
+		}
 	}
 	return s
 }
