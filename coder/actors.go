@@ -105,7 +105,25 @@ func (a *analysis) single(i int) []actor {
 	sortInts(words)
 	actorCode, agentsPre, agentsPost, first, last, named := a.matchWords(words, core)
 	if named {
-		return []actor{{code: compose(actorCode, agentsPre, agentsPost), text: a.text(first, last), first: first, last: last, named: true}}
+		out := []actor{{code: compose(actorCode, agentsPre, agentsPost), text: a.text(first, last), first: first, last: last, named: true}}
+		// "Eriadori and Calenardhon leaders": a conjunction inside the
+		// modifiers names one actor per conjunct, sharing the agents.
+		for w := first; w <= last; w++ {
+			if w == i {
+				continue
+			}
+			for _, k := range ps.n[w].kids {
+				if ps.n[k].base != "conj" || ps.verbal(k) {
+					continue
+				}
+				kw := ps.phrase(k, nil)
+				sortInts(kw)
+				if code, _, _, f, l, ok := a.matchWords(kw, kw); ok {
+					out = append(out, actor{code: compose(code, agentsPre, agentsPost), text: a.text(f, l), first: f, last: l, named: true})
+				}
+			}
+		}
+		return out
 	}
 	// The phrases this one governs through a preposition: "ambassadors of
 	// Arnor", "soldiers from Gondor", "activists in Arnor".

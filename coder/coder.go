@@ -231,6 +231,11 @@ func (a *analysis) clause(i int) *clause {
 				if s := ps.child(k, "nsubj", "nsubj:pass"); s >= 0 {
 					cl.tgt = a.actorsOf(s)
 				}
+				if len(cl.tgt) == 0 || sameActors(cl.tgt, cl.src) {
+					// "Frodo said he has deep satisfaction toward Gondor":
+					// the first other actor of that clause.
+					cl.tgt = a.firstActor(a.ps.region(k), skip, cl.src)
+				}
 				break
 			}
 		}
@@ -411,6 +416,9 @@ func (a *analysis) firstActor(words []int, skip map[int]bool, src []actor) []act
 
 func (a *analysis) firstActorIn(words []int, skip map[int]bool, src []actor) []actor {
 	for _, w := range words {
+		if nd := a.ps.n[w]; nd.base == "conj" && nd.head >= 0 && npRel(a.ps.n[nd.head].rel) {
+			continue // a conjunct inside a modifier belongs to its phrase
+		}
 		if skip[w] || !a.nominal(w) || a.ps.n[w].base == "nsubj" || npRel(a.ps.n[w].rel) {
 			continue
 		}
