@@ -26,10 +26,10 @@ func (a *analysis) actorsOf(i int) []actor {
 	if i < 0 {
 		return nil
 	}
-	if got, ok := a.npCache[i]; ok {
-		return got
+	if a.npDone[i] {
+		return a.np[i]
 	}
-	a.npCache[i] = nil // guards against cycles in malformed trees
+	a.npDone[i] = true // guards against cycles in malformed trees
 	var out []actor
 	head := a.single(i)
 	members := []int{i}
@@ -72,7 +72,7 @@ func (a *analysis) actorsOf(i int) []actor {
 			}
 		}
 	}
-	a.npCache[i] = out
+	a.np[i] = out
 	return out
 }
 

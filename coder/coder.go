@@ -77,7 +77,8 @@ func (c *Coder) Code(s *dyad.Sentence, date time.Time) []dyad.Event {
 			return nil
 		}
 	}
-	a := &analysis{c: c, ps: prepare(s), date: date, npCache: map[int][]actor{}, clauses: map[int]*clause{}}
+	n := len(s.Tokens)
+	a := &analysis{c: c, ps: prepare(s), date: date, np: make([][]actor, n), npDone: make([]bool, n), clauses: make([]*clause, n), clauseDone: make([]bool, n)}
 	var evs []ev
 	for i := range a.ps.n {
 		if cl := a.clause(i); cl != nil && !cl.absorbed {
@@ -106,12 +107,15 @@ func joinForms(s *dyad.Sentence) string {
 
 // analysis is the working state of coding one sentence.
 type analysis struct {
-	c       *Coder
-	ps      *sentence
-	date    time.Time
-	npCache map[int][]actor
-	clauses map[int]*clause
-	buf     []string
+	c          *Coder
+	ps         *sentence
+	date       time.Time
+	np         [][]actor // the actors of each word's phrase, once computed
+	npDone     []bool
+	clauses    []*clause // the clause coded at each word, once computed
+	clauseDone []bool
+	used       marks
+	buf        []string
 }
 
 // clause is what the coder found at one verb.
@@ -140,10 +144,10 @@ type ev struct {
 
 // clause codes the verb at word i, once.
 func (a *analysis) clause(i int) *clause {
-	if cl, ok := a.clauses[i]; ok {
-		return cl
+	if a.clauseDone[i] {
+		return a.clauses[i]
 	}
-	a.clauses[i] = nil
+	a.clauseDone[i] = true
 	ps := a.ps
 	if !ps.verbal(i) && !strings.HasPrefix(ps.s.Tokens[i].XPOS, "VB") {
 		return nil

@@ -88,6 +88,24 @@ func plural(w string) string {
 
 func isVowel(c byte) bool { return c == 'A' || c == 'E' || c == 'I' || c == 'O' || c == 'U' }
 
+// marks is a set of word indexes that can be emptied in O(1).
+type marks struct {
+	gen uint32
+	m   []uint32
+}
+
+func (u *marks) set(w int)      { u.m[w] = u.gen }
+func (u *marks) has(w int) bool { return u.m[w] == u.gen }
+
+// resetUsed empties and returns the analysis's set of used words.
+func (a *analysis) resetUsed() *marks {
+	if len(a.used.m) < len(a.ps.n) {
+		a.used.m = make([]uint32, len(a.ps.n))
+	}
+	a.used.gen++
+	return &a.used
+}
+
 // slot is where a pattern's actor marker ($, +, %, ^) matched: the head of
 // the noun phrase that names the actor.
 type slot struct {
@@ -106,9 +124,9 @@ type patMatch struct {
 // the clause words before and after the verb.
 func (a *analysis) matchPattern(p *dict.Pattern, vm verbMatch, pre, post []int) (patMatch, bool) {
 	m := patMatch{p: p}
-	used := map[int]bool{}
+	used := a.resetUsed()
 	for _, w := range vm.words {
-		used[w] = true
+		used.set(w)
 	}
 	if !a.matchSide(p.Pre, pre, used, &m) {
 		return m, false
@@ -120,7 +138,7 @@ func (a *analysis) matchPattern(p *dict.Pattern, vm verbMatch, pre, post []int) 
 }
 
 // matchSide matches elements in order against words.
-func (a *analysis) matchSide(elems []dict.Elem, words []int, used map[int]bool, m *patMatch) bool {
+func (a *analysis) matchSide(elems []dict.Elem, words []int, used *marks, m *patMatch) bool {
 	cur := 0 // index into words: elements match in order
 	for _, el := range elems {
 		switch el.Kind {
@@ -128,7 +146,7 @@ func (a *analysis) matchSide(elems []dict.Elem, words []int, used map[int]bool, 
 			at := -1
 			for x := cur; x < len(words); x++ {
 				w := words[x]
-				if used[w] {
+				if used.has(w) {
 					continue
 				}
 				if a.nounMatches(el.Words, w) {
@@ -139,7 +157,7 @@ func (a *analysis) matchSide(elems []dict.Elem, words []int, used map[int]bool, 
 			if at < 0 {
 				return false
 			}
-			used[words[at]] = true
+			used.set(words[at])
 			m.score += 2 * len(el.Words)
 			cur = at + 1
 		case dict.ElemPrep:
@@ -147,7 +165,7 @@ func (a *analysis) matchSide(elems []dict.Elem, words []int, used map[int]bool, 
 			for x := cur; x < len(words); x++ {
 				w := words[x]
 				nd := a.ps.n[w]
-				if used[w] || (nd.base != "case" && nd.base != "mark" && nd.upos != "ADP") || !oneOf(nd.up, el.Prep) {
+				if used.has(w) || (nd.base != "case" && nd.base != "mark" && nd.upos != "ADP") || !oneOf(nd.up, el.Prep) {
 					continue
 				}
 				obj := nd.head
@@ -158,14 +176,14 @@ func (a *analysis) matchSide(elems []dict.Elem, words []int, used map[int]bool, 
 					continue
 				}
 				at = x
-				used[w] = true
+				used.set(w)
 				if el.Inner >= dict.ElemSource {
 					m.slots = append(m.slots, slot{kind: el.Inner, head: obj})
 				}
 				if obj >= 0 && (len(el.Words) > 0 || el.Inner >= dict.ElemSource) {
 					// The phrase the preposition governs is taken: later
 					// elements match after it.
-					used[obj] = true
+					used.set(obj)
 					for y := x + 1; y < len(words); y++ {
 						if words[y] == obj {
 							at = y
@@ -183,7 +201,7 @@ func (a *analysis) matchSide(elems []dict.Elem, words []int, used map[int]bool, 
 			at := -1
 			for x := cur; x < len(words); x++ {
 				w := words[x]
-				if used[w] || !a.nominal(w) {
+				if used.has(w) || !a.nominal(w) {
 					continue
 				}
 				if len(a.actorsOf(w)) > 0 {

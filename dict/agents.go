@@ -49,7 +49,7 @@ func (a *Agents) Match(words []string) (*AgentEntry, int) {
 }
 
 // maxExpansions bounds the phrases one dictionary line can expand to.
-const maxExpansions = 4096
+const maxExpansions = 1024
 
 // Read adds an agent dictionary file to a. name is used in errors and in
 // the Ref of entries. Substitution sets ("!PERSON! = MAN, MEN") are known

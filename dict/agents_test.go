@@ -116,7 +116,7 @@ func TestAgentsReadErrors(t *testing.T) {
 		{"ErrEmptySetName", "!! = B\n", 1, "empty substitution set name"},
 		{"ErrEmptyPhrase", "[~GOV]\n", 1, "empty phrase"},
 		{"ErrBracesAfterCode", "POLICE [~COP] {}\n", 1, "after the code"},
-		{"ErrTooMany", "!A! = A,B,C,D,E,F,G,H\n!A!!A!!A!!A!!A! [~X]\n", 2, "more than"},
+		{"ErrTooMany", "!A! = A,B,C,D,E,F,G,H\n!A!!A!!A!!A! [~X]\n", 2, "more than 1024"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -108,7 +108,7 @@
 //
 // "!NAME! = A, B, C" defines a substitution set, known to the end of the
 // file; every marker in a phrase is replaced by every member (all
-// combinations, at most 4,096 phrases per line), with no plurals.
+// combinations, at most 1,024 phrases per line), with no plurals.
 // Malformed: a bracket or brace without its pair, a code without "~" or
 // with nothing but "~", an undefined or unterminated marker, a set defined
 // twice or with an empty member.

@@ -322,8 +322,8 @@ func (p *issueParser) tokenForms(tok string) ([]string, error) {
 	var out []string
 	for _, f := range forms {
 		parts := strings.Split(f, "+")
-		if len(parts) > 13 {
-			return nil, p.lr.errorf("more than 12 + in one word")
+		if len(parts) > 11 {
+			return nil, p.lr.errorf("more than 10 + in one word")
 		}
 		vars := []string{parts[0]}
 		for _, part := range parts[1:] {
