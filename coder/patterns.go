@@ -69,21 +69,22 @@ func (a *analysis) multiword(v *dict.Verb, i int) ([]int, bool) {
 // wordIs reports whether a word is w, in its form or, for nouns, its lemma
 // or regular plural.
 func wordIs(nd node, w string) bool {
-	if nd.up == w || nd.lemma == w {
-		return true
-	}
-	return nd.up == plural(w)
+	return nd.up == w || nd.lemma == w || isPlural(nd.up, w)
 }
 
-func plural(w string) string {
+// isPlural reports whether form is the regular plural of w, without
+// allocating.
+func isPlural(form, w string) bool {
 	n := len(w)
 	switch {
+	case n == 0 || len(form) < n+1:
+		return false
 	case n > 1 && w[n-1] == 'Y' && !isVowel(w[n-2]):
-		return w[:n-1] + "IES"
+		return len(form) == n+2 && form[:n-1] == w[:n-1] && form[n-1:] == "IES"
 	case n > 1 && (w[n-1] == 'S' || w[n-1] == 'X' || (w[n-1] == 'H' && (w[n-2] == 'C' || w[n-2] == 'S'))):
-		return w + "ES"
+		return len(form) == n+2 && form[:n] == w && form[n:] == "ES"
 	}
-	return w + "S"
+	return len(form) == n+1 && form[:n] == w && form[n] == 'S'
 }
 
 func isVowel(c byte) bool { return c == 'A' || c == 'E' || c == 'I' || c == 'O' || c == 'U' }

@@ -65,8 +65,22 @@ func prepare(s *dyad.Sentence) *sentence {
 			}
 		}
 		nd.base, _, _ = strings.Cut(nd.rel, ":")
-		if nd.head >= 0 {
-			ps.n[nd.head].kids = append(ps.n[nd.head].kids, i)
+	}
+	// Children lists share one backing array.
+	count := make([]int, len(ps.n))
+	for i := range ps.n {
+		if h := ps.n[i].head; h >= 0 {
+			count[h]++
+		}
+	}
+	all := make([]int, 0, len(ps.n))
+	for i := range ps.n {
+		ps.n[i].kids = all[len(all):len(all):len(all)+count[i]]
+		all = all[:len(all)+count[i]]
+	}
+	for i := range ps.n {
+		if h := ps.n[i].head; h >= 0 {
+			ps.n[h].kids = append(ps.n[h].kids, i)
 		} else {
 			ps.roots = append(ps.roots, i)
 		}
