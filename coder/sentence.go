@@ -75,7 +75,7 @@ func prepare(s *dyad.Sentence) *sentence {
 	}
 	all := make([]int, 0, len(ps.n))
 	for i := range ps.n {
-		ps.n[i].kids = all[len(all):len(all):len(all)+count[i]]
+		ps.n[i].kids = all[len(all) : len(all) : len(all)+count[i]]
 		all = all[:len(all)+count[i]]
 	}
 	for i := range ps.n {

@@ -61,7 +61,7 @@ func (d *Discards) Read(r io.Reader, name string) error {
 		if strings.ContainsAny(body, "[]{}") {
 			return lr.errorf("code or braces in a discard phrase")
 		}
-		phrase := normalizeText(body, "")
+		phrase := normalizeText(body)
 		if phrase == "" {
 			return lr.errorf("empty discard phrase")
 		}

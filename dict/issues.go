@@ -2,6 +2,7 @@ package dict
 
 import (
 	"io"
+	"slices"
 	"strings"
 )
 
@@ -183,7 +184,7 @@ func (p *issueParser) parseLine() error {
 // markup reads <ISSUE CATEGORY="..." TYPE="..."> and </ISSUE>; any other
 // line starting with "<" is a comment.
 func (p *issueParser) markup(t string) error {
-	up := strings.ToUpper(t)
+	up := asciiUpper(t)
 	switch {
 	case strings.HasPrefix(up, "</ISSUE"):
 		if !p.open {
@@ -237,26 +238,21 @@ func (p *issueParser) add(phrase, code string, ignore bool) error {
 		switch {
 		case ignore:
 			t.ignore = true
-		case !containsString(t.codes, code):
+		case !slices.Contains(t.codes, code):
 			t.codes = append(t.codes, code)
 		}
 	}
 	return nil
 }
 
-func containsString(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
+// issueBlanks turns the characters that separate words in an issue phrase
+// into blanks: underscores, and a dagger, which stands for a no-break space
+// mis-decoded as Mac Roman.
+var issueBlanks = strings.NewReplacer("_", " ", "†", " ")
 
 // expand returns the normalized phrases a dictionary phrase stands for.
 func (p *issueParser) expand(phrase string) ([]string, error) {
-	// A dagger stands for a no-break space mis-decoded as Mac Roman.
-	tokens := strings.Fields(strings.NewReplacer("_", " ", "†", " ").Replace(strings.ToUpper(phrase)))
+	tokens := strings.Fields(issueBlanks.Replace(strings.ToUpper(phrase)))
 	if len(tokens) == 0 {
 		return nil, p.lr.errorf("empty phrase")
 	}
@@ -280,12 +276,9 @@ func (p *issueParser) expand(phrase string) ([]string, error) {
 		}
 		out = next
 	}
-	seen := make(map[string]bool, len(out))
 	phrases := out[:0]
 	for _, o := range out {
-		o = normalizeText(o, "")
-		if o != "" && !seen[o] {
-			seen[o] = true
+		if o = normalizeText(o); o != "" && !slices.Contains(phrases, o) {
 			phrases = append(phrases, o)
 		}
 	}

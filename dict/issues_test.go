@@ -199,3 +199,17 @@ func FuzzReadIssues(f *testing.F) {
 		is.Match(src)
 	})
 }
+
+// BenchmarkLoadIssues loads Phoenix.IssueCoding.txt and Phoenix.discards.txt.
+func BenchmarkLoadIssues(b *testing.B) {
+	issues := dictFile(b, "Phoenix.IssueCoding.txt")
+	discards := dictFile(b, "Phoenix.discards.txt")
+	for b.Loop() {
+		if err := dict.NewIssues().Read(bytes.NewReader(issues), "issues"); err != nil {
+			b.Fatal(err)
+		}
+		if err := dict.NewDiscards().Read(bytes.NewReader(discards), "discards"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -241,16 +241,15 @@ func newTextIndex() *textIndex {
 	return &textIndex{edges: map[textEdge]int32{}, vals: []int32{0}}
 }
 
-// normalizeText uppercases s, turns underscores and white space (and any
-// byte of extra, such as a dagger standing for a mis-decoded no-break
-// space) into single blanks, and trims it.
-func normalizeText(s string, extra string) string {
+// normalizeText uppercases s, turns underscores and runs of white space
+// into single blanks, and trims it.
+func normalizeText(s string) string {
 	s = strings.ToUpper(s)
 	var sb strings.Builder
 	sb.Grow(len(s))
 	blank := false
 	for _, r := range s {
-		if r == '_' || unicode.IsSpace(r) || (extra != "" && strings.ContainsRune(extra, r)) {
+		if r == '_' || unicode.IsSpace(r) {
 			blank = sb.Len() > 0
 			continue
 		}
@@ -289,6 +288,21 @@ func (x *textIndex) insert(phrase string) *int32 {
 		id = next
 	}
 	return &x.vals[id]
+}
+
+// asciiUpper uppercases the ASCII letters of s, leaving every other byte,
+// so that byte offsets stay the same.
+func asciiUpper(s string) string {
+	for i := 0; i < len(s); i++ {
+		if 'a' <= s[i] && s[i] <= 'z' {
+			b := []byte(s)
+			for j := i; j < len(b); j++ {
+				b[j] = upperASCII(b[j])
+			}
+			return string(b)
+		}
+	}
+	return s
 }
 
 // upperASCII folds an ASCII lowercase letter to uppercase.

@@ -27,9 +27,12 @@ type command struct {
 
 func commands() map[string]command {
 	return map[string]command{
-		"code":    {"code events from parsed sentences (CoNLL-U)", runCode},
-		"eval":    {"score dyad on a validation suite", runEval},
-		"version": {"print the version", func(_ context.Context, _ []string, _ io.Reader, stdout, _ io.Writer) error { _, err := fmt.Fprintln(stdout, "dyad", version); return err }},
+		"code": {"code events from parsed sentences (CoNLL-U)", runCode},
+		"eval": {"score dyad on a validation suite", runEval},
+		"version": {"print the version", func(_ context.Context, _ []string, _ io.Reader, stdout, _ io.Writer) error {
+			_, err := fmt.Fprintln(stdout, "dyad", version)
+			return err
+		}},
 	}
 }
 
