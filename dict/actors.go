@@ -83,18 +83,22 @@ func (a *Actors) Match(words []string) (*ActorEntry, int) {
 // the Ref of entries. A malformed line stops the reading with a *LineError;
 // the entries read before it stay in a.
 func (a *Actors) Read(r io.Reader, name string) error {
-	p := actorParser{a: a, lr: newLineReader(r, name)}
-	a.index.grow(len(p.lr.data) / 32) // Phoenix files: about one node per 32 bytes
-	for p.lr.next() {
-		if p.lr.latin1 {
+	lr, err := newLineReader(r, name)
+	if err != nil {
+		return err
+	}
+	p := actorParser{a: a, lr: lr}
+	defer p.closeRecord()
+	a.index.grow(len(lr.data) / 32) // Phoenix files: about one node per 32 bytes
+	for lr.next() {
+		if lr.latin1 {
 			p.warnf("not valid UTF-8: read as Latin-1")
 		}
 		if err := p.parseLine(); err != nil {
 			return err
 		}
 	}
-	p.closeRecord()
-	return p.lr.err()
+	return nil
 }
 
 // actorRecord is the record being read: a primary phrase, its synonyms and
@@ -166,8 +170,12 @@ func (p *actorParser) parseLine() error {
 	}
 	p.store = actorRecord{entries: p.store.entries[:0], dated: p.store.dated[:0]}
 	p.rec = &p.store
+	if err := p.codes(codes); err != nil {
+		p.rec = nil
+		return err
+	}
 	p.addPhrase(p.words)
-	return p.codes(codes)
+	return nil
 }
 
 // addPhrase adds a phrase of the current record. A phrase that is already

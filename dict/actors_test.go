@@ -3,10 +3,12 @@ package dict_test
 import (
 	"bytes"
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/iotest"
 	"time"
 
 	"github.com/dyad-events/dyad/dict"
@@ -234,6 +236,42 @@ func TestActorsReadErrors(t *testing.T) {
 				t.Errorf("Error() = %q, want prefix %q", err.Error(), want)
 			}
 		})
+	}
+}
+
+func TestReadIOError(t *testing.T) {
+	boom := errors.New("boom")
+	readers := map[string]interface {
+		Read(io.Reader, string) error
+	}{
+		"Actors":   dict.NewActors(),
+		"Agents":   dict.NewAgents(),
+		"Discards": dict.NewDiscards(),
+		"Issues":   dict.NewIssues(),
+	}
+	for name, d := range readers {
+		t.Run(name, func(t *testing.T) {
+			r := io.MultiReader(strings.NewReader("ISRAEL [ISR\n"), iotest.ErrReader(boom))
+			err := d.Read(r, "broken")
+			var le *dict.LineError
+			if !errors.Is(err, boom) || errors.As(err, &le) || !strings.Contains(err.Error(), "broken") {
+				t.Errorf("Read() error = %v, want the read error, naming the file", err)
+			}
+		})
+	}
+}
+
+func TestActorsErrorKeepsEarlierEntries(t *testing.T) {
+	a := dict.NewActors()
+	err := a.Read(strings.NewReader("ISRAEL [ISR]\n\t[ISRGOV >900101]\nJORDAN [JOR\n"), "t.actors")
+	if err == nil {
+		t.Fatal("Read() succeeded, want an error for line 3")
+	}
+	if e, _ := a.Match([]string{"ISRAEL"}); e == nil || e.Code != "ISR" || len(e.Dated) != 1 {
+		t.Errorf("ISRAEL = %+v, want ISR with its restriction", e)
+	}
+	if e, _ := a.Match([]string{"JORDAN"}); e != nil {
+		t.Errorf("JORDAN = %+v, want nil: its line is malformed", e)
 	}
 }
 

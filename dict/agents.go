@@ -56,17 +56,21 @@ const maxExpansions = 1024
 // from their definition to the end of the file. A malformed line stops the
 // reading with a *LineError; the entries read before it stay in a.
 func (a *Agents) Read(r io.Reader, name string) error {
-	p := agentParser{a: a, lr: newLineReader(r, name), sets: map[string][]string{}}
-	a.index.grow(len(p.lr.data) / 8) // Phoenix.agents.txt: about one node per 9 bytes
-	for p.lr.next() {
-		if p.lr.latin1 {
+	lr, err := newLineReader(r, name)
+	if err != nil {
+		return err
+	}
+	p := agentParser{a: a, lr: lr, sets: map[string][]string{}}
+	a.index.grow(len(lr.data) / 8) // Phoenix.agents.txt: about one node per 9 bytes
+	for lr.next() {
+		if lr.latin1 {
 			p.warnf("not valid UTF-8: read as Latin-1")
 		}
 		if err := p.parseLine(); err != nil {
 			return err
 		}
 	}
-	return p.lr.err()
+	return nil
 }
 
 type agentParser struct {
@@ -144,14 +148,15 @@ func (p *agentParser) parseLine() error {
 	}
 
 	up := strings.ToUpper(strings.TrimSpace(phrase))
-	if strings.IndexByte(up, '!') >= 0 {
+	plural = strings.ToUpper(plural)
+	if strings.IndexByte(up, '!') >= 0 || strings.IndexByte(plural, '!') >= 0 {
 		// Substitution markers: every member of the set, no plurals.
 		phrases, err := p.expand(up)
 		if err != nil {
 			return err
 		}
 		if explicit {
-			more, err := p.expand(strings.ToUpper(plural))
+			more, err := p.expand(plural)
 			if err != nil {
 				return err
 			}
@@ -169,10 +174,7 @@ func (p *agentParser) parseLine() error {
 	}
 	switch {
 	case explicit:
-		if strings.IndexByte(plural, '!') >= 0 {
-			return p.lr.errorf("substitution marker in the plural of a phrase without one")
-		}
-		return p.add(strings.ToUpper(plural), code, prefix, false)
+		return p.add(plural, code, prefix, false)
 	case noPlural || strings.HasSuffix(up, "_"):
 		return nil
 	}
@@ -186,7 +188,8 @@ func (p *agentParser) parseLine() error {
 		return nil
 	}
 	words[len(words)-1] = pl
-	return p.addWords(words, code, prefix, true)
+	p.addWords(words, code, prefix, true)
+	return nil
 }
 
 // code reads the inside of "[~CODE]" or "[CODE~]".
@@ -272,13 +275,14 @@ func (p *agentParser) add(phrase, code string, prefix, auto bool) error {
 	if len(words) == 0 {
 		return p.lr.errorf("empty phrase")
 	}
-	return p.addWords(words, code, prefix, auto)
+	p.addWords(words, code, prefix, auto)
+	return nil
 }
 
 // addWords adds a phrase. A phrase already in the dictionary keeps its
 // first definition, except that a written phrase replaces an automatic
 // plural.
-func (p *agentParser) addWords(words []string, code string, prefix, auto bool) error {
+func (p *agentParser) addWords(words []string, code string, prefix, auto bool) {
 	slot := p.a.index.slot(words)
 	old := *slot
 	switch {
@@ -287,12 +291,11 @@ func (p *agentParser) addWords(words []string, code string, prefix, auto bool) e
 	case old.auto && !auto:
 	case !auto:
 		p.warnf("duplicate phrase %q ignored: first defined at %s", old.Phrase, old.Ref)
-		return nil
+		return
 	default:
-		return nil
+		return
 	}
 	*slot = &AgentEntry{Phrase: strings.Join(words, " "), Code: code, Prefix: prefix, Ref: p.lr.ref(), auto: auto}
-	return nil
 }
 
 // agentPlural returns the regular plural of an uppercase noun as the

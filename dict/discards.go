@@ -40,7 +40,10 @@ func (d *Discards) Len() int { return len(d.entries) }
 // stops the reading with a *LineError; the phrases read before it stay in
 // d.
 func (d *Discards) Read(r io.Reader, name string) error {
-	lr := newLineReader(r, name)
+	lr, err := newLineReader(r, name)
+	if err != nil {
+		return err
+	}
 	warnf := func(format string, args ...any) {
 		d.Warnings = append(d.Warnings, lr.errorf(format, args...))
 	}
@@ -84,7 +87,7 @@ func (d *Discards) Read(r io.Reader, name string) error {
 		d.entries = append(d.entries, discardEntry{phrase: phrase, story: story, ref: lr.ref()})
 		*which = int32(len(d.entries))
 	}
-	return lr.err()
+	return nil
 }
 
 // Match reports the first discard phrase found in text, in uppercase with

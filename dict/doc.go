@@ -83,10 +83,10 @@
 //   - Phrases with odd characters are kept as written and simply never
 //     match a real token: control bytes (LIAMINE_Z\x1aROUAL_,
 //     TIRUCHIR\x00PPALLI_), U+FFFD left by an earlier bad decoding
-//     (COTE_D\uFFFDIVOIRE_), a "+" or a comma inside a phrase. Despite
-//     its header, Phoenix.Countries.actors.txt is valid UTF-8 (the file(1)
-//     tool calls it "data" because of those control bytes), so the
-//     Latin-1 fallback is not used by any of the real files.
+//     (COTE_D\uFFFDIVOIRE_), a "+" or a comma inside a phrase.
+//     Phoenix.Countries.actors.txt is in fact valid UTF-8 (file(1) calls
+//     it "data" because of those control bytes), so none of the real
+//     files needs the Latin-1 fallback.
 //
 // # Agents
 //
@@ -113,10 +113,16 @@
 // with nothing but "~", an undefined or unterminated marker, a set defined
 // twice or with an empty member.
 //
+// Text after the code is ignored with a warning.
+//
 // Quirks of Phoenix.agents.txt, accepted on purpose: ISLAMIC_EXTREMIST has
 // no code (read with an empty Code, with a warning); 22 phrases are
-// defined twice (mostly through substitution sets; the first wins, with a
-// warning); "!MINIST! FOR_TERRITORIAL_AD!MINIST!RATION" and two similar
+// defined twice, 12 of them because "!MINIST! OF_ENVIRONMENT [~ENV]" is
+// repeated, then given again as [~GOVENV], and "!MINIST!
+// OF_THE_ENVIRONMENT" is given as [~ENV] and as [~GOVENV]; the first
+// definition (ENV) wins, with a warning. The plural given
+// in MEMBER_OF_THE_LEGISLATURE {MEMBERS_OF_THE_SENATE} is read as written.
+// "!MINIST! FOR_TERRITORIAL_AD!MINIST!RATION" and two similar
 // lines, mangled by a global replacement of MINIST, expand mechanically
 // into phrases that never match; "SUPREME_PEOPLE _COURT" and "!MINIST!
 // FOR_ YOUTH" have stray blanks, which only separate words.

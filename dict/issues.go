@@ -87,16 +87,20 @@ func (i *Issues) Match(text string) []IssueMatch {
 // and its plural, "v:word" for the word and its regular verb forms (-S,
 // -ED, -ING), and "a+b" for both "a b" and "a-b".
 func (i *Issues) Read(r io.Reader, name string) error {
-	p := issueParser{is: i, lr: newLineReader(r, name)}
-	for p.lr.next() {
-		if p.lr.latin1 {
+	lr, err := newLineReader(r, name)
+	if err != nil {
+		return err
+	}
+	p := issueParser{is: i, lr: lr}
+	for lr.next() {
+		if lr.latin1 {
 			p.warnf("not valid UTF-8: read as Latin-1")
 		}
 		if err := p.parseLine(); err != nil {
 			return err
 		}
 	}
-	return p.lr.err()
+	return nil
 }
 
 type issueParser struct {

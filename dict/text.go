@@ -38,12 +38,12 @@ func decodeLineLatin1(b []byte) (s string, latin1 bool) {
 
 // lineReader reads a dictionary file line by line. It reads the whole
 // input at once, so that lines (and the words cut from them) are
-// substrings of one string rather than one allocation each. It strips a
+// substrings of one string rather than one allocation each; the input
+// stays in memory as long as the dictionary built from it. It strips a
 // UTF-8 byte order mark and the "\r" of CRLF line ends, and decodes lines
 // that are not valid UTF-8 as Latin-1.
 type lineReader struct {
 	data   string // the rest of the input
-	rerr   error  // the error that ended reading the input
 	name   string // file name for errors and refs
 	n      int    // number of the current line, 1-based
 	text   string // the current line
@@ -53,11 +53,14 @@ type lineReader struct {
 	refN   int
 }
 
-func newLineReader(r io.Reader, name string) *lineReader {
+// newLineReader reads all of r.
+func newLineReader(r io.Reader, name string) (*lineReader, error) {
 	var sb strings.Builder
-	_, err := io.Copy(&sb, r)
+	if _, err := io.Copy(&sb, r); err != nil {
+		return nil, fmt.Errorf("read %s: %w", name, err)
+	}
 	data := strings.TrimPrefix(sb.String(), "\ufeff")
-	return &lineReader{data: data, rerr: err, name: name}
+	return &lineReader{data: data, name: name}, nil
 }
 
 // next advances to the next line and reports whether there is one.
@@ -74,14 +77,6 @@ func (lr *lineReader) next() bool {
 		lr.text, lr.latin1 = decodeLineLatin1([]byte(line))
 	}
 	return true
-}
-
-// err returns the error that stopped the reading, if any.
-func (lr *lineReader) err() error {
-	if lr.rerr != nil {
-		return fmt.Errorf("read %s: %w", lr.name, lr.rerr)
-	}
-	return nil
 }
 
 // errorf returns a *LineError for the current line.
