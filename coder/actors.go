@@ -257,14 +257,6 @@ func (ps *sentence) ofPhrase(i int, words []int) []int {
 	return words
 }
 
-func minInts(a []int) int {
-	m := a[0]
-	for _, v := range a {
-		m = min(m, v)
-	}
-	return m
-}
-
 // contiguous reports whether word indexes follow each other.
 func contiguous(w []int) bool {
 	for i := 1; i < len(w); i++ {

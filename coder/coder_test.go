@@ -1,9 +1,11 @@
 package coder_test
 
 import (
+	"fmt"
 	"io"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -196,6 +198,7 @@ func TestCode(t *testing.T) {
 		want   []string                       // sorted "SOURCE TARGET CODE"
 		mod    dyad.Modality                  // of every event; Asserted when ""
 		check  func(*testing.T, []dyad.Event) // more checks, when set
+		bug    string                         // a known bug: the case is skipped
 	}{
 		{
 			name:   "SubjectVerbObject",
@@ -546,6 +549,31 @@ func TestCode(t *testing.T) {
 			want: []string{"ARN GON 190", "GON ARN 190"},
 		},
 		{
+			name: "CompoundPatternThreeActors",
+			conllu: `# text = Arnor, Gondor and Osgiliath clashed.
+1 Arnor     Arnor     PROPN NNP _ 6 nsubj _ _
+2 ,         ,         PUNCT ,   _ 3 punct _ _
+3 Gondor    Gondor    PROPN NNP _ 1 conj  _ _
+4 and       and       CCONJ CC  _ 5 cc    _ _
+5 Osgiliath Osgiliath PROPN NNP _ 1 conj  _ _
+6 clashed   clash     VERB  VBD _ 0 root  _ _
+7 .         .         PUNCT .   _ 6 punct _ _`,
+			want: []string{"ARN GON 190", "ARN OSG 190", "GON ARN 190", "GON OSG 190", "OSG ARN 190", "OSG GON 190"},
+		},
+		{
+			name: "CompoundPatternSingleActor",
+			conllu: `# text = Arnor clashed with Gondor.
+1 Arnor   Arnor  PROPN NNP _ 2 nsubj _ _
+2 clashed clash  VERB  VBD _ 0 root  _ _
+3 with    with   ADP   IN  _ 4 case  _ _
+4 Gondor  Gondor PROPN NNP _ 2 obl   _ _
+5 .       .      PUNCT .   _ 2 punct _ _`,
+			// Without its "- % *" pattern, CLASH codes ARN GON 190 here.
+			want: []string{"ARN GON 190"},
+			bug: "the % pattern matches the single actor Arnor, making it both source and target, " +
+				"so the event is dropped (got none); a % slot should only take a compound actor",
+		},
+		{
 			name: "MultiwordVerbParticleNext",
 			conllu: `# text = Gondor cordoned off Osgiliath.
 1 Gondor    Gondor    PROPN NNP _ 2 nsubj        _ _
@@ -675,8 +703,42 @@ func TestCode(t *testing.T) {
 			want: []string{"ARN GON 111"},
 			mod:  dyad.Reported,
 		},
+		{
+			name: "ModalityReportedInterposedParataxis",
+			conllu: `# text = Arnor, Osgiliath said, criticized Gondor.
+1 Arnor      Arnor     PROPN NNP _ 6 nsubj     _ _
+2 ,          ,         PUNCT ,   _ 4 punct     _ _
+3 Osgiliath  Osgiliath PROPN NNP _ 4 nsubj     _ _
+4 said       say       VERB  VBD _ 6 parataxis _ _
+5 ,          ,         PUNCT ,   _ 4 punct     _ _
+6 criticized criticize VERB  VBD _ 0 root      _ _
+7 Gondor     Gondor    PROPN NNP _ 6 obj       _ _
+8 .          .         PUNCT .   _ 6 punct     _ _`,
+			want: []string{"ARN GON 111"},
+			mod:  dyad.Reported,
+			bug: "modality is asserted: a reporting verb that is a parataxis dependent of the event verb " +
+				"(UD's analysis of an interposed \"X said\") is not seen; only a verb that is itself ccomp/parataxis of SAY is reported",
+		},
+		{
+			name: "ModalityReportedTrailingParataxis",
+			conllu: `# text = Arnor criticized Gondor, Osgiliath said.
+1 Arnor      Arnor     PROPN NNP _ 2 nsubj     _ _
+2 criticized criticize VERB  VBD _ 0 root      _ _
+3 Gondor     Gondor    PROPN NNP _ 2 obj       _ _
+4 ,          ,         PUNCT ,   _ 6 punct     _ _
+5 Osgiliath  Osgiliath PROPN NNP _ 6 nsubj     _ _
+6 said       say       VERB  VBD _ 2 parataxis _ _
+7 .          .         PUNCT .   _ 2 punct     _ _`,
+			want: []string{"ARN GON 111"},
+			mod:  dyad.Reported,
+			bug: "modality is asserted: the trailing \", X said\" attached as parataxis of the event verb " +
+				"(as in 76 of the 101 SAY words of the UDPipe validation parses) is not seen",
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
+			if tc.bug != "" {
+				t.Skip("known bug: " + tc.bug)
+			}
 			c := mustCoder(t, tc.opts)
 			date := tc.date
 			if date.IsZero() {
@@ -864,5 +926,87 @@ func TestNew(t *testing.T) {
 				t.Errorf("error code %q, want %q (error %v)", code, dyad.EINVALID, err)
 			}
 		})
+	}
+}
+
+// TestCodeMalformedTree codes dependency graphs that are not trees, which
+// the CoNLL-U reader accepts: Code must still return.
+func TestCodeMalformedTree(t *testing.T) {
+	c := mustCoder(t, coder.Options{})
+	for _, tc := range []struct {
+		name   string
+		conllu string
+		bug    string
+	}{
+		{
+			name: "HeadCycleThroughXcomp",
+			conllu: `# text = Arnor criticized urged Gondor.
+1 Arnor      Arnor     PROPN NNP _ 2 nsubj _ _
+2 criticized criticize VERB  VBD _ 3 xcomp _ _
+3 urged      urge      VERB  VBD _ 2 xcomp _ _
+4 Gondor     Gondor    PROPN NNP _ 2 obj   _ _`,
+			bug: "Code never returns: modality follows heads up a 2-3-2 cycle without a bound (coder.go, the ccomp/parataxis loop)",
+		},
+		{
+			name: "HeadCycleThroughObj",
+			conllu: `# text = Arnor criticized Gondor.
+1 Arnor      Arnor     PROPN NNP _ 2 nsubj _ _
+2 criticized criticize VERB  VBD _ 3 obj   _ _
+3 Gondor     Gondor    PROPN NNP _ 2 obj   _ _`,
+			bug: "Code crashes the process: region recurses down a 2-3-2 cycle until a fatal stack overflow",
+		},
+		{
+			name: "NoRoot",
+			conllu: `# text = Arnor criticized Gondor.
+1 Arnor      Arnor     PROPN NNP _ 2 nsubj _ _
+2 criticized criticize VERB  VBD _ 2 root  _ _
+3 Gondor     Gondor    PROPN NNP _ 2 obj   _ _`,
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if tc.bug != "" {
+				t.Skip("known bug: " + tc.bug)
+			}
+			s := mustParse(t, tc.conllu)
+			done := make(chan []dyad.Event, 1)
+			go func() { done <- c.Code(s, testDate) }()
+			select {
+			case evs := <-done:
+				checkCAMEO(t, evs)
+			case <-time.After(10 * time.Second):
+				t.Fatal("Code did not return within 10s")
+			}
+		})
+	}
+}
+
+// TestCodeConcurrent codes sentences from several goroutines at once with
+// one Coder, which is documented as safe for concurrent use; run it with
+// -race.
+func TestCodeConcurrent(t *testing.T) {
+	c := mustCoder(t, coder.Options{})
+	sents := []*dyad.Sentence{
+		mustParse(t, sentSVO), mustParse(t, sentGovernment),
+		mustParse(t, sentCompoundSubject), mustParse(t, sentReceive), mustParse(t, sentTheoden),
+	}
+	want := make([][]string, len(sents))
+	for i, s := range sents {
+		want[i] = triples(c.Code(s, testDate))
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 8*len(sents))
+	for range 8 {
+		wg.Go(func() {
+			for i, s := range sents {
+				if got := triples(c.Code(s, testDate)); !slices.Equal(got, want[i]) {
+					errs <- fmt.Sprintf("sentence %d: got %q, want %q", i, got, want[i])
+				}
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
 	}
 }
