@@ -244,7 +244,9 @@ func (a *analysis) clause(i int) *clause {
 			}
 		}
 	}
-	if compound != nil {
+	if len(compound) > 1 {
+		// "%": the members of a compound act on each other. A single
+		// actor is no compound; the verb keeps its usual actors.
 		cl.src, cl.tgt = compound, compound
 	}
 	a.emit(cl)
@@ -325,6 +327,12 @@ func (a *analysis) modality(i int) dyad.Modality {
 			return dyad.Hypothetical
 		}
 	}
+	for _, k := range ps.n[i].kids {
+		// "Arnor criticized Gondor, Osgiliath said."
+		if ps.n[k].base == "parataxis" && reportingVerbs[ps.n[k].lemma] {
+			return dyad.Reported
+		}
+	}
 	for j := i; j >= 0; j = ps.n[j].head {
 		if b := ps.n[j].base; b == "ccomp" || b == "parataxis" {
 			if h := ps.n[j].head; h >= 0 && reportingVerbs[ps.n[h].lemma] {
@@ -356,6 +364,9 @@ func (a *analysis) subjectOf(i int) []actor {
 		}
 		if s := ps.child(i, "nsubj:pass"); s >= 0 {
 			return a.actorsOf(s)
+		}
+		if ps.n[i].head < 0 {
+			return nil
 		}
 		switch ps.n[i].base {
 		case "xcomp":

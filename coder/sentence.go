@@ -66,6 +66,18 @@ func prepare(s *dyad.Sentence) *sentence {
 		}
 		nd.base, _, _ = strings.Cut(nd.rel, ":")
 	}
+	// A head chain that never reaches the root (a cycle in a malformed
+	// parse) is cut: the word where the cycle is found becomes a root.
+	for i := range ps.n {
+		j := i
+		for steps := 0; j >= 0; steps++ {
+			if steps > len(ps.n) {
+				ps.n[i].head = -1
+				break
+			}
+			j = ps.n[j].head
+		}
+	}
 	// Children lists share one backing array.
 	count := make([]int, len(ps.n))
 	for i := range ps.n {
