@@ -163,7 +163,9 @@ func (a *analysis) clause(i int) *clause {
 	var pre, post []int
 	for _, w := range region {
 		switch {
-		case inInts(vms[0].words, w):
+		case inInts(vms[0].words, w), ps.n[w].base == "cc" && w < i:
+			// Coordinators before the verb ("Neither … nor") are not part
+			// of what a pattern's subject side describes.
 		case w < i:
 			pre = append(pre, w)
 		default:
@@ -228,7 +230,7 @@ func (a *analysis) clause(i int) *clause {
 		// "Arnor believes Dagolath and Osgiliath can cope": with no target of
 		// its own, a verb takes the subject of the clause it governs.
 		for _, k := range ps.n[i].kids {
-			if b := ps.n[k].base; b == "ccomp" || b == "xcomp" {
+			if b := ps.n[k].base; b == "ccomp" || b == "xcomp" || b == "advcl" && ps.infinitive(k) {
 				if lower := a.clause(k); lower != nil && len(lower.events) > 0 {
 					continue
 				}
@@ -379,7 +381,7 @@ func (a *analysis) subjectOf(i int) []actor {
 			i = ps.n[i].head
 		case "advcl":
 			// "vowed to wage war": an infinitive takes its governor's subject.
-			if ps.child(i, "mark") < 0 || ps.n[ps.child(i, "mark")].up != "TO" {
+			if !ps.infinitive(i) {
 				return nil
 			}
 			i = ps.n[i].head

@@ -131,6 +131,12 @@ func (ps *sentence) child(i int, rels ...string) int {
 	return -1
 }
 
+// infinitive reports whether the clause headed by i is a to-infinitive.
+func (ps *sentence) infinitive(i int) bool {
+	m := ps.child(i, "mark")
+	return m >= 0 && ps.n[m].up == "TO"
+}
+
 // caseWord returns the preposition marking nominal i, or "".
 func (ps *sentence) caseWord(i int) string {
 	for _, k := range ps.n[i].kids {
