@@ -53,7 +53,7 @@ func (a *analysis) actorsOf(i int) []actor {
 		// the country of a named member before them ("Danish media and
 		// government"), named members take the agents-only ones' agents
 		// where the head had none.
-		var lastNamed string
+		var countries []string // of the last member that named actors
 		for n, m := range members {
 			var got []actor
 			if n == 0 {
@@ -61,14 +61,26 @@ func (a *analysis) actorsOf(i int) []actor {
 			} else {
 				got = a.actorsOf(m)
 			}
+			var named []string
 			for _, ac := range got {
-				if ac.named && !ac.fresh {
-					lastNamed = country(ac.code)
-				} else if lastNamed != "" && strings.HasPrefix(ac.code, "---") {
-					ac.code = lastNamed + ac.code[3:]
-					ac.named = true
+				switch {
+				case ac.named && !ac.fresh:
+					named = append(named, country(ac.code))
+					out = append(out, ac)
+				case len(countries) > 0 && strings.HasPrefix(ac.code, "---"):
+					// "Lawmakers and officials in Arnor and Gondor": the
+					// officials are Arnor's and Gondor's.
+					for _, c := range countries {
+						ac2 := ac
+						ac2.code, ac2.named = c+ac.code[3:], true
+						out = append(out, ac2)
+					}
+				default:
+					out = append(out, ac)
 				}
-				out = append(out, ac)
+			}
+			if len(named) > 0 {
+				countries = named
 			}
 		}
 	}
