@@ -3,7 +3,7 @@ package coder
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -44,6 +44,8 @@ type Coder struct {
 	discards *dict.Discards
 	issues   *dict.Issues
 	opts     Options
+	// synsets indexes the verb dictionary's synonym sets by last word.
+	synsets map[string]map[string][][]string
 }
 
 // New returns a Coder over the given dictionaries.
@@ -51,7 +53,8 @@ func New(d Dictionaries, opts Options) (*Coder, error) {
 	if d.Verbs == nil || d.Actors == nil {
 		return nil, dyad.Errorf(dyad.EINVALID, "coder: a verb and an actor dictionary are required")
 	}
-	return &Coder{verbs: d.Verbs, actors: d.Actors, agents: d.Agents, discards: d.Discards, issues: d.Issues, opts: opts}, nil
+	return &Coder{verbs: d.Verbs, actors: d.Actors, agents: d.Agents, discards: d.Discards, issues: d.Issues, opts: opts,
+		synsets: indexSynsets(d.Verbs.Synsets)}, nil
 }
 
 // WithOptions returns a Coder sharing c's dictionaries with other options.
@@ -522,6 +525,11 @@ func (a *analysis) dyadActor(ac actor) dyad.Actor {
 // actors and code give the same ID.
 func eventID(s *dyad.Sentence, e ev) string {
 	h := sha256.New()
-	fmt.Fprintf(h, "%s\x00%s\x00%d\x00%s\x00%d\x00%s\x00%s\x00%s", s.ArticleID, s.ID, s.Index, s.Text, e.verb, e.src.code, e.tgt.code, e.code)
-	return hex.EncodeToString(h.Sum(nil)[:12])
+	var num [20]byte
+	for _, part := range []string{s.ArticleID, s.ID, string(strconv.AppendInt(num[:0], int64(s.Index), 10)), s.Text, string(strconv.AppendInt(num[:0], int64(e.verb), 10)), e.src.code, e.tgt.code, e.code} {
+		h.Write([]byte(part))
+		h.Write([]byte{0})
+	}
+	var sum [sha256.Size]byte
+	return hex.EncodeToString(h.Sum(sum[:0])[:12])
 }

@@ -337,30 +337,61 @@ func (a *analysis) wordMatchesEnd(pw dict.Word, i int) (int, bool) {
 		return 0, false
 	}
 	best, ok := 0, false
-	for _, phrase := range a.c.verbs.Synsets[pw.Synset] {
-		n := len(phrase)
-		if i-n+1 < 0 {
-			continue
-		}
-		match := true
-		for k := 0; k < n; k++ {
-			nd := ps.n[i-n+1+k]
-			if k == n-1 {
-				if !wordIs(nd, phrase[k]) {
+	nd := ps.n[i]
+	byLast := a.c.synsets[pw.Synset]
+	for _, key := range lastWordKeys(nd) {
+		for _, phrase := range byLast[key] {
+			n := len(phrase)
+			if i-n+1 < 0 || !wordIs(nd, phrase[n-1]) {
+				continue
+			}
+			match := true
+			for k := 0; k < n-1; k++ {
+				if ps.n[i-n+1+k].up != phrase[k] {
 					match = false
+					break
 				}
-			} else if nd.up != phrase[k] {
-				match = false
 			}
-			if !match {
-				break
+			if match && (!ok || i-n+1 < best) {
+				best, ok = i-n+1, true
 			}
-		}
-		if match && (!ok || i-n+1 < best) {
-			best, ok = i-n+1, true
 		}
 	}
 	return best, ok
+}
+
+// lastWordKeys returns the dictionary words a word may stand for: its form,
+// its lemma and the singulars its form may be the regular plural of.
+func lastWordKeys(nd node) [5]string {
+	var keys [5]string
+	keys[0], keys[1] = nd.up, nd.lemma
+	w := nd.up
+	if n := len(w); n > 1 && w[n-1] == 'S' {
+		keys[2] = w[:n-1]
+		if n > 2 && w[n-2] == 'E' {
+			keys[3] = w[:n-2]
+			if n > 3 && w[n-3] == 'I' {
+				keys[4] = w[:n-3] + "Y"
+			}
+		}
+	}
+	return keys
+}
+
+// indexSynsets indexes every synonym-set phrase by its last word.
+func indexSynsets(sets map[string][][]string) map[string]map[string][][]string {
+	idx := make(map[string]map[string][][]string, len(sets))
+	for label, phrases := range sets {
+		m := map[string][][]string{}
+		for _, p := range phrases {
+			if len(p) > 0 {
+				last := p[len(p)-1]
+				m[last] = append(m[last], p)
+			}
+		}
+		idx[label] = m
+	}
+	return idx
 }
 
 func inInts(a []int, x int) bool {

@@ -2,6 +2,7 @@ package coder
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/dyad-events/dyad"
 )
@@ -39,9 +40,33 @@ var v1to2 = map[string]string{
 
 func prepare(s *dyad.Sentence) *sentence {
 	ps := &sentence{s: s, n: make([]node, len(s.Tokens))}
+	// Upper-case every form and lemma into one string: one allocation
+	// per sentence instead of two per word.
+	size := 0
+	for i := range s.Tokens {
+		size += len(s.Tokens[i].Form) + len(s.Tokens[i].Lemma)
+	}
+	buf := make([]byte, 0, size)
+	offs := make([]int, 0, 2*len(s.Tokens)+1)
 	for i := range s.Tokens {
 		t := &s.Tokens[i]
-		rel := strings.ToLower(t.DepRel)
+		lemma := t.Lemma
+		if lemma == "" || lemma == "_" {
+			lemma = t.Form
+		}
+		offs = append(offs, len(buf))
+		buf = appendUpper(buf, t.Form)
+		offs = append(offs, len(buf))
+		buf = appendUpper(buf, lemma)
+	}
+	offs = append(offs, len(buf))
+	words := string(buf)
+	for i := range s.Tokens {
+		t := &s.Tokens[i]
+		rel := t.DepRel
+		if hasUpper(rel) {
+			rel = strings.ToLower(rel)
+		}
 		if r, ok := v1to2[rel]; ok {
 			rel = r
 		}
@@ -49,11 +74,7 @@ func prepare(s *dyad.Sentence) *sentence {
 		if t.Head < 0 || head >= len(s.Tokens) || head == i {
 			head = -1
 		}
-		lemma := t.Lemma
-		if lemma == "" || lemma == "_" {
-			lemma = t.Form
-		}
-		ps.n[i] = node{up: strings.ToUpper(t.Form), lemma: strings.ToUpper(lemma), upos: t.UPOS, rel: rel, head: head}
+		ps.n[i] = node{up: words[offs[2*i]:offs[2*i+1]], lemma: words[offs[2*i+1]:offs[2*i+2]], upos: t.UPOS, rel: rel, head: head}
 	}
 	for i := range ps.n {
 		nd := &ps.n[i]
@@ -98,6 +119,32 @@ func prepare(s *dyad.Sentence) *sentence {
 		}
 	}
 	return ps
+}
+
+// appendUpper appends the upper-case form of s to b.
+func appendUpper(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return append(b, strings.ToUpper(s)...)
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'a' <= c && c <= 'z' {
+			c -= 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return b
+}
+
+func hasUpper(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if 'A' <= s[i] && s[i] <= 'Z' {
+			return true
+		}
+	}
+	return false
 }
 
 // clauseRel reports whether a relation links a new clause, whose words are
