@@ -108,7 +108,7 @@ func (a *analysis) single(i int) []actor {
 		}
 		return nil
 	}
-	core := ps.phrase(i, nil)
+	core := a.phraseOf(i)
 	words := append([]int(nil), core...)
 	// Dictionary phrases may run on through "of": "Prince of Dol Amroth",
 	// "Ministry of Silly Walks"; such a match must start in the head's own
@@ -128,8 +128,7 @@ func (a *analysis) single(i int) []actor {
 				if ps.n[k].base != "conj" || ps.verbal(k) {
 					continue
 				}
-				kw := ps.phrase(k, nil)
-				sortInts(kw)
+				kw := a.phraseOf(k)
 				if code, _, _, f, l, ok := a.matchWords(kw, kw); ok {
 					out = append(out, actor{code: compose(code, agentsPre, agentsPost), text: a.text(f, l), first: f, last: l, named: true})
 				}
@@ -256,6 +255,17 @@ func (a *analysis) matchWords(words, core []int) (actorCode string, pre, post []
 		p++
 	}
 	return actorCode, pre, post, first, last, named
+}
+
+// phraseOf returns the words of the noun phrase headed by i in sentence
+// order, computed once per sentence. Callers must not modify it.
+func (a *analysis) phraseOf(i int) []int {
+	if a.phrases[i] == nil {
+		p := a.ps.phrase(i, nil)
+		sortInts(p)
+		a.phrases[i] = p
+	}
+	return a.phrases[i]
 }
 
 // ofPhrase appends the words of i's "of" phrases (and theirs) to words.

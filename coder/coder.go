@@ -81,7 +81,7 @@ func (c *Coder) Code(s *dyad.Sentence, date time.Time) []dyad.Event {
 		}
 	}
 	n := len(s.Tokens)
-	a := &analysis{c: c, ps: prepare(s), date: date, np: make([][]actor, n), npDone: make([]bool, n), clauses: make([]*clause, n), clauseDone: make([]bool, n)}
+	a := &analysis{c: c, ps: prepare(s), date: date, np: make([][]actor, n), npDone: make([]bool, n), clauses: make([]*clause, n), clauseDone: make([]bool, n), phrases: make([][]int, n)}
 	var evs []ev
 	for i := range a.ps.n {
 		if cl := a.clause(i); cl != nil && !cl.absorbed {
@@ -117,6 +117,7 @@ type analysis struct {
 	npDone     []bool
 	clauses    []*clause // the clause coded at each word, once computed
 	clauseDone []bool
+	phrases    [][]int // the words of each word's phrase, once computed
 	used       marks
 	buf        []string
 }

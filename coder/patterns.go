@@ -284,7 +284,6 @@ func (a *analysis) nounMatches(ws []dict.Word, w int) bool {
 	if len(ws) == 0 {
 		return false
 	}
-	ps := a.ps
 	head := ws[len(ws)-1]
 	// A synonym-set phrase may span several words ending at the head.
 	end, ok := a.wordMatchesEnd(head, w)
@@ -296,8 +295,7 @@ func (a *analysis) nounMatches(ws []dict.Word, w int) bool {
 	}
 	// The modifiers: words of the phrase before the head match, the last
 	// modifier immediately before.
-	phr := ps.phrase(w, nil)
-	sortInts(phr)
+	phr := a.phraseOf(w)
 	pos := end - 1
 	for k := len(ws) - 2; k >= 0; k-- {
 		found := false
