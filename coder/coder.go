@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/dyad-events/dyad"
@@ -46,6 +47,8 @@ type Coder struct {
 	opts     Options
 	// synsets indexes the verb dictionary's synonym sets by last word.
 	synsets map[string]map[string][][]string
+	// pool keeps analyses for reuse; shared by copies made by WithOptions.
+	pool *sync.Pool
 }
 
 // New returns a Coder over the given dictionaries.
@@ -54,7 +57,7 @@ func New(d Dictionaries, opts Options) (*Coder, error) {
 		return nil, dyad.Errorf(dyad.EINVALID, "coder: a verb and an actor dictionary are required")
 	}
 	return &Coder{verbs: d.Verbs, actors: d.Actors, agents: d.Agents, discards: d.Discards, issues: d.Issues, opts: opts,
-		synsets: indexSynsets(d.Verbs.Synsets)}, nil
+		synsets: indexSynsets(d.Verbs.Synsets), pool: &sync.Pool{}}, nil
 }
 
 // WithOptions returns a Coder sharing c's dictionaries with other options.
@@ -80,8 +83,8 @@ func (c *Coder) Code(s *dyad.Sentence, date time.Time) []dyad.Event {
 			return nil
 		}
 	}
-	n := len(s.Tokens)
-	a := &analysis{c: c, ps: prepare(s), date: date, np: make([][]actor, n), npDone: make([]bool, n), clauses: make([]*clause, n), clauseDone: make([]bool, n), phrases: make([][]int, n)}
+	a := c.analysis(s, date)
+	defer c.pool.Put(a)
 	var evs []ev
 	for i := range a.ps.n {
 		if cl := a.clause(i); cl != nil && !cl.absorbed {
@@ -106,6 +109,24 @@ func joinForms(s *dyad.Sentence) string {
 		b.WriteString(t.Form)
 	}
 	return b.String()
+}
+
+// analysis returns a working state for coding s, reusing the memory of
+// an earlier one when the pool has one.
+func (c *Coder) analysis(s *dyad.Sentence, date time.Time) *analysis {
+	a, _ := c.pool.Get().(*analysis)
+	if a == nil {
+		a = &analysis{ps: &sentence{}}
+	}
+	n := len(s.Tokens)
+	a.c, a.date = c, date
+	a.ps.prepare(s)
+	a.np = resize(a.np, n)
+	a.npDone = resize(a.npDone, n)
+	a.clauses = resize(a.clauses, n)
+	a.clauseDone = resize(a.clauseDone, n)
+	a.phrases = resize(a.phrases, n)
+	return a
 }
 
 // analysis is the working state of coding one sentence.

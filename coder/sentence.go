@@ -19,11 +19,16 @@ type node struct {
 	kids  []int
 }
 
-// sentence is a dyad.Sentence prepared for coding.
+// sentence is a dyad.Sentence prepared for coding. Its slices are reused
+// from one sentence to the next.
 type sentence struct {
 	s     *dyad.Sentence
 	n     []node
 	roots []int
+	buf   []byte // upper-cased forms and lemmas being built
+	offs  []int
+	count []int
+	kids  []int // backing array of every node's kids
 }
 
 // v1to2 maps UD v1 relations (still common in parsed corpora, including
@@ -38,16 +43,22 @@ var v1to2 = map[string]string{
 	"neg":       "advmod:neg",
 }
 
-func prepare(s *dyad.Sentence) *sentence {
-	ps := &sentence{s: s, n: make([]node, len(s.Tokens))}
+// prepare fills ps from s, reusing ps's memory.
+func (ps *sentence) prepare(s *dyad.Sentence) {
+	ps.s = s
+	ps.n = resize(ps.n, len(s.Tokens))
+	ps.roots = ps.roots[:0]
 	// Upper-case every form and lemma into one string: one allocation
 	// per sentence instead of two per word.
 	size := 0
 	for i := range s.Tokens {
 		size += len(s.Tokens[i].Form) + len(s.Tokens[i].Lemma)
 	}
-	buf := make([]byte, 0, size)
-	offs := make([]int, 0, 2*len(s.Tokens)+1)
+	buf := ps.buf[:0]
+	if cap(buf) < size {
+		buf = make([]byte, 0, size)
+	}
+	offs := ps.offs[:0]
 	for i := range s.Tokens {
 		t := &s.Tokens[i]
 		lemma := t.Lemma
@@ -60,6 +71,7 @@ func prepare(s *dyad.Sentence) *sentence {
 		buf = appendUpper(buf, lemma)
 	}
 	offs = append(offs, len(buf))
+	ps.buf, ps.offs = buf, offs
 	words := string(buf)
 	for i := range s.Tokens {
 		t := &s.Tokens[i]
@@ -100,13 +112,15 @@ func prepare(s *dyad.Sentence) *sentence {
 		}
 	}
 	// Children lists share one backing array.
-	count := make([]int, len(ps.n))
+	count := resize(ps.count, len(ps.n))
+	ps.count = count
 	for i := range ps.n {
 		if h := ps.n[i].head; h >= 0 {
 			count[h]++
 		}
 	}
-	all := make([]int, 0, len(ps.n))
+	all := resize(ps.kids, len(ps.n))[:0]
+	ps.kids = all
 	for i := range ps.n {
 		ps.n[i].kids = all[len(all) : len(all) : len(all)+count[i]]
 		all = all[:len(all)+count[i]]
@@ -118,7 +132,17 @@ func prepare(s *dyad.Sentence) *sentence {
 			ps.roots = append(ps.roots, i)
 		}
 	}
-	return ps
+}
+
+// resize returns s with length n and every element zero, reusing its
+// memory when it is large enough.
+func resize[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
 }
 
 // appendUpper appends the upper-case form of s to b.
