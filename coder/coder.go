@@ -49,6 +49,9 @@ type Coder struct {
 	synsets map[string]map[string][][]string
 	// pool keeps analyses for reuse; shared by copies made by WithOptions.
 	pool *sync.Pool
+	// anchors lists, per pattern, word sets of which the sentence must
+	// hold one word each for the pattern to have a chance.
+	anchors map[*dict.Pattern][][]string
 }
 
 // New returns a Coder over the given dictionaries.
@@ -57,7 +60,7 @@ func New(d Dictionaries, opts Options) (*Coder, error) {
 		return nil, dyad.Errorf(dyad.EINVALID, "coder: a verb and an actor dictionary are required")
 	}
 	return &Coder{verbs: d.Verbs, actors: d.Actors, agents: d.Agents, discards: d.Discards, issues: d.Issues, opts: opts,
-		synsets: indexSynsets(d.Verbs.Synsets), pool: &sync.Pool{}}, nil
+		synsets: indexSynsets(d.Verbs.Synsets), pool: &sync.Pool{}, anchors: patternAnchors(d.Verbs)}, nil
 }
 
 // WithOptions returns a Coder sharing c's dictionaries with other options.
@@ -126,6 +129,17 @@ func (c *Coder) analysis(s *dyad.Sentence, date time.Time) *analysis {
 	a.clauses = resize(a.clauses, n)
 	a.clauseDone = resize(a.clauseDone, n)
 	a.phrases = resize(a.phrases, n)
+	if a.keys == nil {
+		a.keys = map[string]struct{}{}
+	}
+	clear(a.keys)
+	for i := range a.ps.n {
+		for _, k := range lastWordKeys(a.ps.n[i]) {
+			if k != "" {
+				a.keys[k] = struct{}{}
+			}
+		}
+	}
 	return a
 }
 
@@ -138,7 +152,8 @@ type analysis struct {
 	npDone     []bool
 	clauses    []*clause // the clause coded at each word, once computed
 	clauseDone []bool
-	phrases    [][]int // the words of each word's phrase, once computed
+	phrases    [][]int             // the words of each word's phrase, once computed
+	keys       map[string]struct{} // every word the sentence can match
 	used       marks
 	buf        []string
 }
@@ -165,6 +180,7 @@ type ev struct {
 	pattern  string
 	ref      string
 	modality dyad.Modality
+	attr     *dyad.Attribution
 }
 
 // clause codes the verb at word i, once.
@@ -199,6 +215,9 @@ func (a *analysis) clause(i int) *clause {
 	}
 	for _, vm := range vms {
 		for _, p := range vm.verb.Block.Patterns {
+			if !a.mayMatch(p) {
+				continue
+			}
 			m, ok := a.matchPattern(p, vm, pre, post)
 			if ok && (cl.pm == nil || m.score > cl.pm.score) {
 				mm := m
@@ -285,7 +304,7 @@ func (a *analysis) emit(cl *clause) {
 	if cl.code == "" || cl.code == "---" {
 		return
 	}
-	code, negOf, modality := cl.code, "", a.modality(cl.verb)
+	code, negOf, modality, attr := cl.code, "", a.modality(cl.verb), a.attribution(cl.verb)
 	paired := cl.paired
 	if cl.negated {
 		if opp, ok := negate(code); ok {
@@ -312,7 +331,7 @@ func (a *analysis) emit(cl *clause) {
 		if code == "" || code == "---" || s.code == t.code {
 			return
 		}
-		cl.events = append(cl.events, ev{src: s, tgt: t, code: code, negOf: negOf, verb: cl.verb, pattern: pattern, ref: ref, modality: modality})
+		cl.events = append(cl.events, ev{src: s, tgt: t, code: code, negOf: negOf, verb: cl.verb, pattern: pattern, ref: ref, modality: modality, attr: attr})
 	}
 	for _, s := range srcs {
 		for _, t := range tgts {
@@ -354,23 +373,55 @@ func (a *analysis) modality(i int) dyad.Modality {
 			return dyad.Hypothetical
 		}
 	}
+	if a.reporter(i) >= 0 {
+		return dyad.Reported
+	}
+	return dyad.Asserted
+}
+
+// reporter returns the verb of saying that reports the clause at i ("X
+// said Y attacked Z", "Y attacked Z, X said"), or -1.
+func (a *analysis) reporter(i int) int {
+	ps := a.ps
 	for _, k := range ps.n[i].kids {
 		// "Arnor criticized Gondor, Osgiliath said."
 		if ps.n[k].base == "parataxis" && reportingVerbs[ps.n[k].lemma] {
-			return dyad.Reported
+			return k
 		}
 	}
 	for j := i; j >= 0; j = ps.n[j].head {
 		if b := ps.n[j].base; b == "ccomp" || b == "parataxis" {
 			if h := ps.n[j].head; h >= 0 && reportingVerbs[ps.n[h].lemma] {
-				return dyad.Reported
+				return h
 			}
 		}
-		if ps.n[j].head == j {
-			break
+	}
+	return -1
+}
+
+// attribution says who reported the event coded at verb i: the subject
+// of a verb of saying that governs it, or an "according to" phrase.
+func (a *analysis) attribution(i int) *dyad.Attribution {
+	ps := a.ps
+	if r := a.reporter(i); r >= 0 {
+		by := ""
+		if s := ps.child(r, "nsubj"); s >= 0 {
+			p := a.phraseOf(s)
+			by = a.text(p[0], p[len(p)-1])
+		}
+		return &dyad.Attribution{By: by, Verb: strings.ToLower(ps.n[r].lemma)}
+	}
+	for _, k := range ps.n[i].kids {
+		if ps.n[k].base == "obl" && ps.caseWord(k) == "ACCORDING" {
+			p := a.phraseOf(k)
+			first := p[0]
+			for first < len(ps.n) && (ps.n[first].up == "ACCORDING" || ps.n[first].up == "TO") {
+				first++
+			}
+			return &dyad.Attribution{By: a.text(first, p[len(p)-1]), Verb: "according to"}
 		}
 	}
-	return dyad.Asserted
+	return nil
 }
 
 // reportingVerbs are verbs through which a sentence reports what someone
@@ -524,6 +575,7 @@ func (a *analysis) events(evs []ev, issues []string) []dyad.Event {
 			Goldstein:      d.Goldstein,
 			PLOVER:         d.PLOVER,
 			Modality:       e.modality,
+			Attribution:    e.attr,
 			NegationOf:     e.negOf,
 			LocationSource: "not resolved",
 			Sentence:       dyad.SentenceRef{Index: s.Index, Text: s.Text},

@@ -107,6 +107,51 @@ func (a *analysis) resetUsed() *marks {
 	return &a.used
 }
 
+// patternAnchors returns, for each pattern, the literal words it needs:
+// one set of alternatives per element that names words.
+func patternAnchors(d *dict.Verbs) map[*dict.Pattern][][]string {
+	out := map[*dict.Pattern][][]string{}
+	for _, b := range d.Blocks {
+		for _, p := range b.Patterns {
+			var need [][]string
+			for _, side := range [][]dict.Elem{p.Pre, p.Post} {
+				for _, el := range side {
+					switch el.Kind {
+					case dict.ElemPrep:
+						need = append(need, el.Prep)
+					case dict.ElemNoun:
+						if head := el.Words[len(el.Words)-1]; head.Synset == "" {
+							need = append(need, head.Alts)
+						}
+					}
+				}
+			}
+			if len(need) > 0 {
+				out[p] = need
+			}
+		}
+	}
+	return out
+}
+
+// mayMatch reports whether the sentence holds a word for each literal
+// element of a pattern: a cheap test before the full match.
+func (a *analysis) mayMatch(p *dict.Pattern) bool {
+	for _, alts := range a.c.anchors[p] {
+		found := false
+		for _, w := range alts {
+			if _, ok := a.keys[w]; ok {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
 // slot is where a pattern's actor marker ($, +, %, ^) matched: the head of
 // the noun phrase that names the actor.
 type slot struct {
