@@ -88,9 +88,12 @@ func (c *Coder) Code(s *dyad.Sentence, date time.Time) []dyad.Event {
 	}
 	a := c.analysis(s, date)
 	defer c.pool.Put(a)
-	var evs []ev
 	for i := range a.ps.n {
-		if cl := a.clause(i); cl != nil && !cl.absorbed {
+		a.clause(i)
+	}
+	var evs []ev
+	for _, cl := range a.clauses {
+		if cl != nil && !cl.absorbed {
 			evs = append(evs, cl.events...)
 		}
 	}
@@ -290,6 +293,9 @@ func (a *analysis) clause(i int) *clause {
 			}
 		}
 	}
+	if a.combineLower(cl) {
+		return cl
+	}
 	if len(compound) > 1 {
 		// "%": the members of a compound act on each other. A single
 		// actor is no compound; the verb keeps its usual actors.
@@ -297,6 +303,69 @@ func (a *analysis) clause(i int) *clause {
 	}
 	a.emit(cl)
 	return cl
+}
+
+// combineLower folds the events of a clause governed by a frame verb
+// ("agreed to provide aid", "threatened to impose sanctions") into one
+// event with the frame's subcode. It reports whether it did.
+func (a *analysis) combineLower(cl *clause) bool {
+	ps := a.ps
+	if cl.negated || len(cl.code) != 3 || cl.code[2] != '0' {
+		return false
+	}
+	for _, k := range ps.n[cl.verb].kids {
+		b := ps.n[k].base
+		if b != "xcomp" && b != "ccomp" && (b != "advcl" || !ps.infinitive(k)) {
+			continue
+		}
+		lower := a.clause(k)
+		if lower == nil || lower.code == "" || lower.code == "---" || lower.negated {
+			continue
+		}
+		if len(lower.events) == 0 {
+			// "urged Arnor to provide aid": the action has no target of
+			// its own; the frame verb's actors carry the event.
+			code, ok := combine(cl.code, lower.code)
+			if !ok {
+				return false
+			}
+			cl.code = code
+			return false
+		}
+		var out []ev
+		for _, e := range lower.events {
+			code, ok := combine(cl.code, e.code)
+			if !ok {
+				return false
+			}
+			srcs, tgts := cl.src, cl.tgt
+			if len(srcs) == 0 {
+				srcs = []actor{e.src}
+			}
+			if len(tgts) == 0 || sameActors(tgts, []actor{e.src}) {
+				tgts = []actor{e.tgt}
+			}
+			for _, s := range srcs {
+				for _, t := range tgts {
+					if s.code == t.code || s.code == "---" && t.code == "---" {
+						continue
+					}
+					f := e
+					f.src, f.tgt, f.code, f.verb = s, t, code, cl.verb
+					f.modality = a.modality(cl.verb)
+					f.pattern = cl.vm.verb.Phrase() + " + " + e.pattern
+					out = append(out, f)
+				}
+			}
+		}
+		if len(out) == 0 {
+			return false
+		}
+		lower.absorbed = true
+		cl.events = append(cl.events, out...)
+		return true
+	}
+	return false
 }
 
 // emit turns a clause's actors and code into events.

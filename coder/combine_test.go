@@ -1,0 +1,128 @@
+package coder_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/dyad-events/dyad/coder"
+	"github.com/dyad-events/dyad/dict"
+)
+
+const frameVerbs = `####### VERB PATTERNS #######
+--- AGREE [030] ---
+AGREE
+
+--- THREATEN [130] ---
+THREATEN
+
+--- URGE [020] ---
+URGE
+
+--- PROVIDE [070] ---
+PROVIDE
+- * {HUMANITARIAN AID} [073]
+
+--- IMPOSE [163] ---
+IMPOSE
+
+--- BOMB [195] ---
+BOMB
+
+--- CRITICIZE [111] ---
+CRITICIZE
+`
+
+func frameCoder(t *testing.T) *coder.Coder {
+	t.Helper()
+	d := coder.Dictionaries{Verbs: dict.NewVerbs(), Actors: dict.NewActors()}
+	if err := d.Verbs.Read(strings.NewReader(frameVerbs), "frame.verbs"); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.Actors.Read(strings.NewReader(testActors), "test.actors"); err != nil {
+		t.Fatal(err)
+	}
+	c, err := coder.New(d, coder.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func TestCodeFrameCombination(t *testing.T) {
+	c := frameCoder(t)
+	tests := []struct {
+		name   string
+		conllu string
+		want   []string
+	}{
+		{
+			name: "IntentToProvideHumanitarianAid",
+			conllu: `# text = Arnor agreed to provide humanitarian aid to Gondor.
+1 Arnor        Arnor        PROPN NNP _ 2 nsubj _ _
+2 agreed       agree        VERB  VBD _ 0 root  _ _
+3 to           to           PART  TO  _ 4 mark  _ _
+4 provide      provide      VERB  VB  _ 2 xcomp _ _
+5 humanitarian humanitarian ADJ   JJ  _ 6 amod  _ _
+6 aid          aid          NOUN  NN  _ 4 obj   _ _
+7 to           to           ADP   IN  _ 8 case  _ _
+8 Gondor       Gondor       PROPN NNP _ 4 obl   _ _
+9 .            .            PUNCT .   _ 2 punct _ _`,
+			want: []string{"ARN GON 0333"},
+		},
+		{
+			name: "ThreatenSanctions",
+			conllu: `# text = Arnor threatened to impose sanctions on Gondor.
+1 Arnor      Arnor     PROPN NNP _ 2 nsubj _ _
+2 threatened threaten  VERB  VBD _ 0 root  _ _
+3 to         to        PART  TO  _ 4 mark  _ _
+4 impose     impose    VERB  VB  _ 2 xcomp _ _
+5 sanctions  sanction  NOUN  NNS _ 4 obj   _ _
+6 on         on        ADP   IN  _ 7 case  _ _
+7 Gondor     Gondor    PROPN NNP _ 4 obl   _ _
+8 .          .         PUNCT .   _ 2 punct _ _`,
+			want: []string{"ARN GON 1312"},
+		},
+		{
+			name: "ThreatenAirstrikes",
+			conllu: `# text = Arnor threatened to bomb Gondor.
+1 Arnor      Arnor     PROPN NNP _ 2 nsubj _ _
+2 threatened threaten  VERB  VBD _ 0 root  _ _
+3 to         to        PART  TO  _ 4 mark  _ _
+4 bomb       bomb      VERB  VB  _ 2 xcomp _ _
+5 Gondor     Gondor    PROPN NNP _ 4 obj   _ _
+6 .          .         PUNCT .   _ 2 punct _ _`,
+			want: []string{"ARN GON 1384"},
+		},
+		{
+			name: "UrgeObjectToProvideAid",
+			conllu: `# text = Osgiliath urged Arnor to provide aid.
+1 Osgiliath Osgiliath PROPN NNP _ 2 nsubj _ _
+2 urged     urge      VERB  VBD _ 0 root  _ _
+3 Arnor     Arnor     PROPN NNP _ 2 obj   _ _
+4 to        to        PART  TO  _ 5 mark  _ _
+5 provide   provide   VERB  VB  _ 2 xcomp _ _
+6 aid       aid       NOUN  NN  _ 5 obj   _ _
+7 .         .         PUNCT .   _ 2 punct _ _`,
+			want: []string{"OSG ARN 023"},
+		},
+		{
+			name: "NoFrameForCriticism",
+			conllu: `# text = Arnor threatened to criticize Gondor.
+1 Arnor      Arnor     PROPN NNP _ 2 nsubj _ _
+2 threatened threaten  VERB  VBD _ 0 root  _ _
+3 to         to        PART  TO  _ 4 mark  _ _
+4 criticize  criticize VERB  VB  _ 2 xcomp _ _
+5 Gondor     Gondor    PROPN NNP _ 4 obj   _ _
+6 .          .         PUNCT .   _ 2 punct _ _`,
+			want: []string{"ARN GON 111"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := triples(c.Code(mustParse(t, tt.conllu), testDate))
+			if strings.Join(got, ",") != strings.Join(tt.want, ",") {
+				t.Errorf("got %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
