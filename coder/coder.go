@@ -51,7 +51,7 @@ type Coder struct {
 	pool *sync.Pool
 	// anchors lists, per pattern, word sets of which the sentence must
 	// hold one word each for the pattern to have a chance.
-	anchors map[*dict.Pattern][][]string
+	anchors map[*dict.Pattern][][]uint16
 }
 
 // New returns a Coder over the given dictionaries.
@@ -132,14 +132,20 @@ func (c *Coder) analysis(s *dyad.Sentence, date time.Time) *analysis {
 	a.clauses = resize(a.clauses, n)
 	a.clauseDone = resize(a.clauseDone, n)
 	a.phrases = resize(a.phrases, n)
-	if a.keys == nil {
-		a.keys = map[string]struct{}{}
-	}
-	clear(a.keys)
+	a.keys = bloom{}
 	for i := range a.ps.n {
-		for _, k := range lastWordKeys(a.ps.n[i]) {
-			if k != "" {
-				a.keys[k] = struct{}{}
+		// The words a word may stand for: its form, its lemma and the
+		// singulars its form may be the regular plural of.
+		w := a.ps.n[i].up
+		a.keys.add(w)
+		a.keys.add(a.ps.n[i].lemma)
+		if n := len(w); n > 1 && w[n-1] == 'S' {
+			a.keys.add(w[:n-1])
+			if n > 2 && w[n-2] == 'E' {
+				a.keys.add(w[:n-2])
+				if n > 3 && w[n-3] == 'I' {
+					a.keys.addBit(wordBitY(w[:n-3]))
+				}
 			}
 		}
 	}
@@ -155,8 +161,8 @@ type analysis struct {
 	npDone     []bool
 	clauses    []*clause // the clause coded at each word, once computed
 	clauseDone []bool
-	phrases    [][]int             // the words of each word's phrase, once computed
-	keys       map[string]struct{} // every word the sentence can match
+	phrases    [][]int // the words of each word's phrase, once computed
+	keys       bloom   // every word the sentence can match
 	used       marks
 	buf        []string
 }

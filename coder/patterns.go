@@ -107,21 +107,58 @@ func (a *analysis) resetUsed() *marks {
 	return &a.used
 }
 
+// bloom is a 1024-bit set of word hashes: a cheap, approximate "does the
+// sentence hold this word" test (false positives only).
+type bloom [16]uint64
+
+// wordBit returns a word's bit in a bloom.
+func wordBit(w string) uint16 {
+	h := uint32(2166136261)
+	for i := 0; i < len(w); i++ {
+		h ^= uint32(w[i])
+		h *= 16777619
+	}
+	return uint16(h & 1023)
+}
+
+// wordBitY returns the bit of w+"Y" without building the string.
+func wordBitY(w string) uint16 {
+	h := uint32(2166136261)
+	for i := 0; i < len(w); i++ {
+		h ^= uint32(w[i])
+		h *= 16777619
+	}
+	h ^= 'Y'
+	h *= 16777619
+	return uint16(h & 1023)
+}
+
+func (b *bloom) add(w string)           { b.addBit(wordBit(w)) }
+func (b *bloom) addBit(bit uint16)      { b[bit>>6] |= 1 << (bit & 63) }
+func (b *bloom) hasBit(bit uint16) bool { return b[bit>>6]&(1<<(bit&63)) != 0 }
+
 // patternAnchors returns, for each pattern, the literal words it needs:
-// one set of alternatives per element that names words.
-func patternAnchors(d *dict.Verbs) map[*dict.Pattern][][]string {
-	out := map[*dict.Pattern][][]string{}
+// per element that names words, the bloom bits of its alternatives.
+func patternAnchors(d *dict.Verbs) map[*dict.Pattern][][]uint16 {
+	out := map[*dict.Pattern][][]uint16{}
+	bits := func(alts []string) []uint16 {
+		b := make([]uint16, len(alts))
+		for i, a := range alts {
+			b[i] = wordBit(a)
+		}
+		return b
+	}
 	for _, b := range d.Blocks {
 		for _, p := range b.Patterns {
-			var need [][]string
+			var need [][]uint16
 			for _, side := range [][]dict.Elem{p.Pre, p.Post} {
 				for _, el := range side {
 					switch el.Kind {
 					case dict.ElemPrep:
-						need = append(need, el.Prep)
+						need = append(need, bits(el.Prep))
 					case dict.ElemNoun:
 						if head := el.Words[len(el.Words)-1]; head.Synset == "" {
-							need = append(need, head.Alts)
+							need = append(need, bits(head.Alts))
 						}
 					}
 				}
@@ -134,13 +171,13 @@ func patternAnchors(d *dict.Verbs) map[*dict.Pattern][][]string {
 	return out
 }
 
-// mayMatch reports whether the sentence holds a word for each literal
+// mayMatch reports whether the sentence may hold a word for each literal
 // element of a pattern: a cheap test before the full match.
 func (a *analysis) mayMatch(p *dict.Pattern) bool {
 	for _, alts := range a.c.anchors[p] {
 		found := false
-		for _, w := range alts {
-			if _, ok := a.keys[w]; ok {
+		for _, bit := range alts {
+			if a.keys.hasBit(bit) {
 				found = true
 				break
 			}
