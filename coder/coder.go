@@ -51,7 +51,7 @@ type Coder struct {
 	pool *sync.Pool
 	// anchors lists, per pattern, word sets of which the sentence must
 	// hold one word each for the pattern to have a chance.
-	anchors map[*dict.Pattern][][]uint16
+	anchors map[*dict.VerbBlock][][][]uint16
 }
 
 // New returns a Coder over the given dictionaries.
@@ -223,8 +223,9 @@ func (a *analysis) clause(i int) *clause {
 		}
 	}
 	for _, vm := range vms {
-		for _, p := range vm.verb.Block.Patterns {
-			if !a.mayMatch(p) {
+		anchors := a.c.anchors[vm.verb.Block]
+		for n, p := range vm.verb.Block.Patterns {
+			if !a.mayMatch(anchors[n]) {
 				continue
 			}
 			m, ok := a.matchPattern(p, vm, pre, post)
@@ -628,6 +629,7 @@ func negate(code string) (string, bool) {
 func (a *analysis) events(evs []ev, issues []string) []dyad.Event {
 	s := a.ps.s
 	seen := map[string]bool{}
+	date := a.date.Format("2006-01-02")
 	var out []dyad.Event
 	for _, e := range evs {
 		key := e.src.code + "\x00" + e.tgt.code + "\x00" + e.code
@@ -640,7 +642,7 @@ func (a *analysis) events(evs []ev, issues []string) []dyad.Event {
 		out = append(out, dyad.Event{
 			ID:             eventID(s, e),
 			ArticleID:      s.ArticleID,
-			Date:           a.date.Format("2006-01-02"),
+			Date:           date,
 			DatePrecision:  dyad.PrecisionDay,
 			Source:         a.dyadActor(e.src),
 			Target:         a.dyadActor(e.tgt),

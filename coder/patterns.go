@@ -137,10 +137,11 @@ func (b *bloom) add(w string)           { b.addBit(wordBit(w)) }
 func (b *bloom) addBit(bit uint16)      { b[bit>>6] |= 1 << (bit & 63) }
 func (b *bloom) hasBit(bit uint16) bool { return b[bit>>6]&(1<<(bit&63)) != 0 }
 
-// patternAnchors returns, for each pattern, the literal words it needs:
-// per element that names words, the bloom bits of its alternatives.
-func patternAnchors(d *dict.Verbs) map[*dict.Pattern][][]uint16 {
-	out := map[*dict.Pattern][][]uint16{}
+// patternAnchors returns, for each block and each of its patterns, the
+// literal words the pattern needs: per element that names words, the bloom
+// bits of its alternatives.
+func patternAnchors(d *dict.Verbs) map[*dict.VerbBlock][][][]uint16 {
+	out := map[*dict.VerbBlock][][][]uint16{}
 	bits := func(alts []string) []uint16 {
 		b := make([]uint16, len(alts))
 		for i, a := range alts {
@@ -149,32 +150,30 @@ func patternAnchors(d *dict.Verbs) map[*dict.Pattern][][]uint16 {
 		return b
 	}
 	for _, b := range d.Blocks {
-		for _, p := range b.Patterns {
-			var need [][]uint16
+		per := make([][][]uint16, len(b.Patterns))
+		for n, p := range b.Patterns {
 			for _, side := range [][]dict.Elem{p.Pre, p.Post} {
 				for _, el := range side {
 					switch el.Kind {
 					case dict.ElemPrep:
-						need = append(need, bits(el.Prep))
+						per[n] = append(per[n], bits(el.Prep))
 					case dict.ElemNoun:
 						if head := el.Words[len(el.Words)-1]; head.Synset == "" {
-							need = append(need, bits(head.Alts))
+							per[n] = append(per[n], bits(head.Alts))
 						}
 					}
 				}
 			}
-			if len(need) > 0 {
-				out[p] = need
-			}
 		}
+		out[b] = per
 	}
 	return out
 }
 
 // mayMatch reports whether the sentence may hold a word for each literal
-// element of a pattern: a cheap test before the full match.
-func (a *analysis) mayMatch(p *dict.Pattern) bool {
-	for _, alts := range a.c.anchors[p] {
+// element of a pattern (its anchors): a cheap test before the full match.
+func (a *analysis) mayMatch(anchors [][]uint16) bool {
+	for _, alts := range anchors {
 		found := false
 		for _, bit := range alts {
 			if a.keys.hasBit(bit) {

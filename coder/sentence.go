@@ -94,7 +94,16 @@ func (ps *sentence) prepare(s *dyad.Sentence) {
 		if nd.head >= 0 && (nd.rel == "nmod" || strings.HasPrefix(nd.rel, "nmod:")) && nd.rel != "nmod:poss" {
 			switch ps.n[nd.head].upos {
 			case "VERB", "AUX", "ADJ":
-				nd.rel = "obl" + strings.TrimPrefix(nd.rel, "nmod")
+				switch nd.rel {
+				case "nmod":
+					nd.rel = "obl"
+				case "nmod:tmod":
+					nd.rel = "obl:tmod"
+				case "nmod:npmod":
+					nd.rel = "obl:npmod"
+				default:
+					nd.rel = "obl" + strings.TrimPrefix(nd.rel, "nmod")
+				}
 			}
 		}
 		nd.base, _, _ = strings.Cut(nd.rel, ":")
