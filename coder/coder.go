@@ -163,6 +163,7 @@ type analysis struct {
 	clauseDone []bool
 	phrases    [][]int // the words of each word's phrase, once computed
 	keys       bloom   // every word the sentence can match
+	idBuf      []byte  // scratch space for event IDs
 	used       marks
 	buf        []string
 }
@@ -210,7 +211,7 @@ func (a *analysis) clause(i int) *clause {
 	a.clauses[i] = cl
 
 	region := ps.region(i)
-	var pre, post []int
+	pre, post := make([]int, 0, len(region)), make([]int, 0, len(region))
 	for _, w := range region {
 		switch {
 		case inInts(vms[0].words, w), ps.n[w].base == "cc" && w < i:
@@ -628,19 +629,16 @@ func negate(code string) (string, bool) {
 // events turns coded events into dyad.Events, dropping duplicates.
 func (a *analysis) events(evs []ev, issues []string) []dyad.Event {
 	s := a.ps.s
-	seen := map[string]bool{}
 	date := a.date.Format("2006-01-02")
-	var out []dyad.Event
-	for _, e := range evs {
-		key := e.src.code + "\x00" + e.tgt.code + "\x00" + e.code
-		if seen[key] {
+	out := make([]dyad.Event, 0, len(evs))
+	for n, e := range evs {
+		if duplicate(evs[:n], e) {
 			continue
 		}
-		seen[key] = true
 		d := cameo.Describe(e.code)
 		tok := s.Tokens[e.verb]
 		out = append(out, dyad.Event{
-			ID:             eventID(s, e),
+			ID:             a.eventID(e),
 			ArticleID:      s.ArticleID,
 			Date:           date,
 			DatePrecision:  dyad.PrecisionDay,
@@ -674,13 +672,28 @@ func (a *analysis) dyadActor(ac actor) dyad.Actor {
 
 // eventID is a stable identifier for an event: the same sentence, verb,
 // actors and code give the same ID.
-func eventID(s *dyad.Sentence, e ev) string {
-	h := sha256.New()
-	var num [20]byte
-	for _, part := range []string{s.ArticleID, s.ID, string(strconv.AppendInt(num[:0], int64(s.Index), 10)), s.Text, string(strconv.AppendInt(num[:0], int64(e.verb), 10)), e.src.code, e.tgt.code, e.code} {
-		h.Write([]byte(part))
-		h.Write([]byte{0})
+func (a *analysis) eventID(e ev) string {
+	s := a.ps.s
+	b := a.idBuf[:0]
+	for _, part := range [...]string{s.ArticleID, s.ID, s.Text, e.src.code, e.tgt.code, e.code} {
+		b = append(b, part...)
+		b = append(b, 0)
 	}
-	var sum [sha256.Size]byte
-	return hex.EncodeToString(h.Sum(sum[:0])[:12])
+	b = strconv.AppendInt(b, int64(s.Index), 10)
+	b = append(b, 0)
+	b = strconv.AppendInt(b, int64(e.verb), 10)
+	a.idBuf = b
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:12])
+}
+
+// duplicate reports whether evs already holds an event with e's actors
+// and code.
+func duplicate(evs []ev, e ev) bool {
+	for _, d := range evs {
+		if d.src.code == e.src.code && d.tgt.code == e.tgt.code && d.code == e.code {
+			return true
+		}
+	}
+	return false
 }

@@ -29,11 +29,11 @@ func commands() map[string]command {
 	return map[string]command{
 		"code": {"code events from parsed sentences (CoNLL-U)", runCode},
 		"eval": {"score dyad on a validation suite", runEval},
-		"train": {"train the tokenizer, tagger, lemmatizer or parser on a treebank", runTrain},
 		"version": {"print the version", func(_ context.Context, _ []string, _ io.Reader, stdout, _ io.Writer) error {
 			_, err := fmt.Fprintln(stdout, "dyad", version)
 			return err
 		}},
+		"train": {"train the tokenizer, tagger, lemmatizer or parser on a treebank", runTrain},
 	}
 }
 
