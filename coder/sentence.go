@@ -50,14 +50,7 @@ func (ps *sentence) prepare(s *dyad.Sentence) {
 	ps.roots = ps.roots[:0]
 	// Upper-case every form and lemma into one string: one allocation
 	// per sentence instead of two per word.
-	size := 0
-	for i := range s.Tokens {
-		size += len(s.Tokens[i].Form) + len(s.Tokens[i].Lemma)
-	}
 	buf := ps.buf[:0]
-	if cap(buf) < size {
-		buf = make([]byte, 0, size)
-	}
 	offs := ps.offs[:0]
 	for i := range s.Tokens {
 		t := &s.Tokens[i]
