@@ -3,7 +3,6 @@ package coder
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -638,7 +637,7 @@ func (a *analysis) events(evs []ev, issues []string) []dyad.Event {
 		d := cameo.Describe(e.code)
 		tok := s.Tokens[e.verb]
 		out = append(out, dyad.Event{
-			ID:             a.eventID(e),
+			ID:             a.eventID(date, e),
 			ArticleID:      s.ArticleID,
 			Date:           date,
 			DatePrecision:  dyad.PrecisionDay,
@@ -670,18 +669,15 @@ func (a *analysis) dyadActor(ac actor) dyad.Actor {
 	return out
 }
 
-// eventID is a stable identifier for an event: the same sentence, verb,
-// actors and code give the same ID.
-func (a *analysis) eventID(e ev) string {
-	s := a.ps.s
+// eventID identifies an event across sentences and articles: the same
+// day, actors and code make the same event, so that two articles reporting
+// it give one event with two mentions (GDELT's events/mentions split).
+func (a *analysis) eventID(date string, e ev) string {
 	b := a.idBuf[:0]
-	for _, part := range [...]string{s.ArticleID, s.ID, s.Text, e.src.code, e.tgt.code, e.code} {
+	for _, part := range [...]string{date, e.src.code, e.tgt.code, e.code} {
 		b = append(b, part...)
 		b = append(b, 0)
 	}
-	b = strconv.AppendInt(b, int64(s.Index), 10)
-	b = append(b, 0)
-	b = strconv.AppendInt(b, int64(e.verb), 10)
 	a.idBuf = b
 	sum := sha256.Sum256(b)
 	return hex.EncodeToString(sum[:12])

@@ -876,14 +876,28 @@ func TestCodeEventIDs(t *testing.T) {
 		}
 	})
 
-	t.Run("DistinctAcrossSentences", func(t *testing.T) {
+	// The same happening reported in two sentences (or two articles) is
+	// one event with two mentions: the ID depends on the day, the actors
+	// and the code, not on the wording.
+	t.Run("SameEventAcrossSentences", func(t *testing.T) {
 		other := c.Code(mustParse(t, sentSVO), testDate)
 		if len(other) != 1 {
 			t.Fatalf("got %d events, want 1", len(other))
 		}
 		for _, e := range first {
-			if e.ID == other[0].ID {
-				t.Errorf("events of two sentences share ID %q", e.ID)
+			same := e.Source.Code == other[0].Source.Code && e.Target.Code == other[0].Target.Code && e.Code == other[0].Code
+			if same != (e.ID == other[0].ID) {
+				t.Errorf("%s %s %s (ID %s) and %s %s %s (ID %s): same event %v, same ID %v",
+					e.Source.Code, e.Target.Code, e.Code, e.ID, other[0].Source.Code, other[0].Target.Code, other[0].Code, other[0].ID, same, e.ID == other[0].ID)
+			}
+		}
+	})
+
+	t.Run("DistinctAcrossDays", func(t *testing.T) {
+		later := c.Code(s, testDate.AddDate(0, 0, 1))
+		for i := range first {
+			if first[i].ID == later[i].ID {
+				t.Errorf("event %d has ID %q on two days", i, first[i].ID)
 			}
 		}
 	})

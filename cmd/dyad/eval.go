@@ -30,6 +30,8 @@ func runEval(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 	switch args[0] {
 	case "petrarch":
 		return runEvalPetrarch(ctx, args[1:], stdout, stderr)
+	case "ud":
+		return runEvalUD(ctx, args[1:], stdout, stderr)
 	}
 	fmt.Fprintf(stderr, "dyad eval: unknown suite %q (want petrarch)\n", args[0])
 	return errUsage

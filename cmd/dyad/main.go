@@ -33,6 +33,7 @@ func commands() map[string]command {
 			_, err := fmt.Fprintln(stdout, "dyad", version)
 			return err
 		}},
+		"parse": {"parse text or CoNLL-U into Universal Dependencies (CoNLL-U)", runParse},
 		"train": {"train the tokenizer, tagger, lemmatizer or parser on a treebank", runTrain},
 	}
 }
