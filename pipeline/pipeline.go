@@ -1,0 +1,108 @@
+// Package pipeline runs dyad's stages over one article: split and parse
+// its text, code the sentences, and store the article with its sentences
+// and events. It is the only place that knows the order of the stages.
+package pipeline
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/dyad-events/dyad"
+)
+
+// Parser turns an article's text into parsed sentences.
+type Parser interface {
+	ParseText(ctx context.Context, text string) ([]*dyad.Sentence, error)
+}
+
+// Coder codes the events of one parsed sentence reported on date.
+type Coder interface {
+	Code(s *dyad.Sentence, date time.Time) []dyad.Event
+}
+
+// Pipeline codes articles and, when it has a store, saves them.
+type Pipeline struct {
+	Parser Parser
+	Coder  Coder
+	// Store receives each coded article; nil to code without storing.
+	Store dyad.EventWriter
+	// Now gives the date of articles that carry none; time.Now when nil.
+	Now func() time.Time
+}
+
+// Result is what Process did with one article.
+type Result struct {
+	Article   *dyad.Article
+	Sentences []*dyad.Sentence
+	Events    []dyad.Event
+	// Skipped says why the article was not coded ("" when it was).
+	Skipped string
+	// Saved is what the store changed; zero without a store.
+	Saved dyad.SaveResult
+}
+
+// Process codes one article and stores it. An article whose language is
+// set and is not English is stored uncoded and reported as skipped.
+func (p *Pipeline) Process(ctx context.Context, a *dyad.Article) (*Result, error) {
+	if strings.TrimSpace(a.Text) == "" {
+		return nil, dyad.Errorf(dyad.EINVALID, "article %q has no text", a.URL)
+	}
+	if a.ID == "" {
+		a.ID = ArticleID(a)
+	}
+	date := a.Published
+	if date.IsZero() {
+		now := time.Now
+		if p.Now != nil {
+			now = p.Now
+		}
+		date = now().UTC()
+	}
+	res := &Result{Article: a}
+	if lang := strings.ToLower(a.Language); lang != "" && lang != "en" && !strings.HasPrefix(lang, "en-") {
+		res.Skipped = "language " + a.Language
+	} else {
+		sents, err := p.Parser.ParseText(ctx, a.Text)
+		if err != nil {
+			return nil, fmt.Errorf("parse article %s: %w", a.ID, err)
+		}
+		for i, s := range sents {
+			s.ArticleID, s.Index = a.ID, i
+			for _, e := range p.Coder.Code(s, date) {
+				e.ArticleID = a.ID
+				res.Events = append(res.Events, e)
+			}
+		}
+		res.Sentences = sents
+	}
+	if p.Store != nil {
+		sents := make([]dyad.Sentence, len(res.Sentences))
+		for i, s := range res.Sentences {
+			sents[i] = *s
+		}
+		saved, err := p.Store.SaveArticle(ctx, a, sents, res.Events)
+		if err != nil {
+			return nil, fmt.Errorf("save article %s: %w", a.ID, err)
+		}
+		res.Saved = saved
+	}
+	return res, nil
+}
+
+// ArticleID returns a stable ID for an article: a hash of its canonical
+// URL, else its URL, else its text.
+func ArticleID(a *dyad.Article) string {
+	key := a.CanonicalURL
+	if key == "" {
+		key = a.URL
+	}
+	if key == "" {
+		key = a.Text
+	}
+	sum := sha256.Sum256([]byte(key))
+	return hex.EncodeToString(sum[:10])
+}

@@ -1,0 +1,109 @@
+package pipeline_test
+
+import (
+	"context"
+	"io"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/coder"
+	"github.com/dyad-events/dyad/conllu"
+	"github.com/dyad-events/dyad/dict"
+	"github.com/dyad-events/dyad/pipeline"
+)
+
+// conlluParser is a Parser for text that is already parsed: CoNLL-U.
+type conlluParser struct{}
+
+func (conlluParser) ParseText(_ context.Context, text string) ([]*dyad.Sentence, error) {
+	r := conllu.NewReader(strings.NewReader(text))
+	var out []*dyad.Sentence
+	for {
+		s, err := r.Read()
+		if err == io.EOF {
+			return out, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, s)
+	}
+}
+
+const article = "# text = Arnor criticized Gondor.\n" +
+	"1\tArnor\tArnor\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n" +
+	"2\tcriticized\tcriticize\tVERB\tVBD\t_\t0\troot\t_\t_\n" +
+	"3\tGondor\tGondor\tPROPN\tNNP\t_\t2\tobj\t_\t_\n" +
+	"4\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n"
+
+func newPipeline(t *testing.T) *pipeline.Pipeline {
+	t.Helper()
+	d := coder.Dictionaries{Verbs: dict.NewVerbs(), Actors: dict.NewActors()}
+	if err := d.Verbs.Read(strings.NewReader("--- CRITICIZE [111] ---\nCRITICIZE\n"), "t.verbs"); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.Actors.Read(strings.NewReader("ARNOR [ARN]\nGONDOR [GON]\n"), "t.actors"); err != nil {
+		t.Fatal(err)
+	}
+	c, err := coder.New(d, coder.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &pipeline.Pipeline{Parser: conlluParser{}, Coder: c, Now: func() time.Time { return time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC) }}
+}
+
+func TestProcess(t *testing.T) {
+	p := newPipeline(t)
+	t.Run("OK", func(t *testing.T) {
+		a := &dyad.Article{URL: "https://example.org/a", Text: article, Published: time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC)}
+		res, err := p.Process(context.Background(), a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.ID == "" || a.ID != pipeline.ArticleID(a) {
+			t.Errorf("article ID %q, want %q", a.ID, pipeline.ArticleID(a))
+		}
+		if len(res.Sentences) != 1 || res.Sentences[0].ArticleID != a.ID {
+			t.Fatalf("sentences %+v, want one of article %s", res.Sentences, a.ID)
+		}
+		if len(res.Events) != 1 {
+			t.Fatalf("got %d events, want 1", len(res.Events))
+		}
+		e := res.Events[0]
+		if e.Source.Code != "ARN" || e.Target.Code != "GON" || e.Code != "111" || e.Date != "2025-03-01" || e.ArticleID != a.ID {
+			t.Errorf("event %+v, want ARN GON 111 on 2025-03-01 of article %s", e, a.ID)
+		}
+	})
+	t.Run("NoDateUsesNow", func(t *testing.T) {
+		res, err := p.Process(context.Background(), &dyad.Article{Text: article})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Events) != 1 || res.Events[0].Date != "2026-11-26" {
+			t.Errorf("events %+v, want one dated 2026-11-26", res.Events)
+		}
+	})
+	t.Run("SkipsOtherLanguages", func(t *testing.T) {
+		res, err := p.Process(context.Background(), &dyad.Article{Text: article, Language: "de"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Skipped == "" || len(res.Events) != 0 {
+			t.Errorf("result %+v, want skipped with no events", res)
+		}
+	})
+	t.Run("ErrNoText", func(t *testing.T) {
+		_, err := p.Process(context.Background(), &dyad.Article{URL: "https://example.org/empty"})
+		if dyad.ErrorCode(err) != dyad.EINVALID {
+			t.Errorf("error %v, want EINVALID", err)
+		}
+	})
+	t.Run("ErrBadParse", func(t *testing.T) {
+		_, err := p.Process(context.Background(), &dyad.Article{Text: "1\tonly two\n\n"})
+		if err == nil {
+			t.Error("got no error for text the parser rejects")
+		}
+	})
+}
