@@ -82,14 +82,17 @@ type Event struct {
 	ArticleID     string    `json:"article_id,omitempty"`
 	Date          string    `json:"date"` // YYYY-MM-DD
 	DatePrecision Precision `json:"date_precision"`
-	Source        Actor     `json:"source"`
-	Target        Actor     `json:"target"`
-	Code          string    `json:"code"` // CAMEO event code, e.g. "112"
-	Root          string    `json:"root"` // CAMEO root code, e.g. "11"
-	QuadClass     int       `json:"quad_class"`
-	Goldstein     float64   `json:"goldstein"`
-	PLOVER        PLOVER    `json:"plover"`
-	Modality      Modality  `json:"modality"`
+	// DateSource says how the date was found: the words of the sentence
+	// that gave it (`"on Saturday"`) or "publication date".
+	DateSource string   `json:"date_source,omitempty"`
+	Source     Actor    `json:"source"`
+	Target     Actor    `json:"target"`
+	Code       string   `json:"code"` // CAMEO event code, e.g. "112"
+	Root       string   `json:"root"` // CAMEO root code, e.g. "11"
+	QuadClass  int      `json:"quad_class"`
+	Goldstein  float64  `json:"goldstein"`
+	PLOVER     PLOVER   `json:"plover"`
+	Modality   Modality `json:"modality"`
 	// NegationOf is set when a negated verb was coded as the opposite
 	// event ("did not clash" → 050): it holds the code the verb has when
 	// not negated.

@@ -9,6 +9,8 @@ import (
 
 	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/cameo"
+	"github.com/dyad-events/dyad/casualties"
+	"github.com/dyad-events/dyad/dates"
 	"github.com/dyad-events/dyad/dict"
 )
 
@@ -636,11 +638,23 @@ func (a *analysis) events(evs []ev, issues []string) []dyad.Event {
 		}
 		d := cameo.Describe(e.code)
 		tok := s.Tokens[e.verb]
+		when := dates.Resolve(s, tok.ID, a.date)
+		day := date
+		if when.How != "publication date" {
+			day = when.Time.Format("2006-01-02")
+		}
+		var dead *dyad.Fatalities
+		switch d.Root {
+		case "18", "19", "20":
+			dead = casualties.Fatalities(s)
+		}
 		out = append(out, dyad.Event{
-			ID:             a.eventID(date, e),
+			ID:             a.eventID(day, e),
 			ArticleID:      s.ArticleID,
-			Date:           date,
-			DatePrecision:  dyad.PrecisionDay,
+			Date:           day,
+			DatePrecision:  when.Precision,
+			DateSource:     when.How,
+			Fatalities:     dead,
 			Source:         a.dyadActor(e.src),
 			Target:         a.dyadActor(e.tgt),
 			Code:           e.code,

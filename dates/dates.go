@@ -1,0 +1,254 @@
+// Package dates resolves when a sentence says something happened
+// ("on Saturday", "in September", "October 28", "last week", "in 2001")
+// against the date of the article that reports it.
+package dates
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/dyad-events/dyad"
+)
+
+// Date is a resolved event date.
+type Date struct {
+	Time      time.Time
+	Precision dyad.Precision
+	// How says what the date was found from, e.g. `"on Saturday"` or
+	// "publication date".
+	How string
+}
+
+// Published returns the date of publication itself, the default.
+func Published(pub time.Time) Date {
+	return Date{Time: day(pub), Precision: dyad.PrecisionDay, How: "publication date"}
+}
+
+func day(t time.Time) time.Time {
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+}
+
+var weekdays = map[string]time.Weekday{
+	"sunday": time.Sunday, "monday": time.Monday, "tuesday": time.Tuesday, "wednesday": time.Wednesday,
+	"thursday": time.Thursday, "friday": time.Friday, "saturday": time.Saturday,
+}
+
+var months = map[string]time.Month{
+	"january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+	"may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+	"september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
+	"december": 12, "dec": 12,
+}
+
+// Resolve returns the date of the event coded at verb (a 1-based word ID)
+// in s, reported in an article published on pub. It reads the temporal
+// words attached to the verb (and to the clause it heads); with none, the
+// event is dated on the day of publication.
+func Resolve(s *dyad.Sentence, verb int, pub time.Time) Date {
+	pub = day(pub)
+	for _, phrase := range temporalPhrases(s, verb) {
+		if d, ok := resolvePhrase(phrase, pub); ok {
+			return d
+		}
+	}
+	return Published(pub)
+}
+
+// temporalPhrases returns the word sequences of the verb's temporal
+// dependents, lower-cased, nearest first.
+func temporalPhrases(s *dyad.Sentence, verb int) [][]string {
+	var out [][]string
+	if verb < 1 || verb > len(s.Tokens) {
+		return nil
+	}
+	kids := make([][]int, len(s.Tokens)+1)
+	for i := range s.Tokens {
+		if h := s.Tokens[i].Head; h >= 0 && h <= len(s.Tokens) && h != i+1 {
+			kids[h] = append(kids[h], i+1)
+		}
+	}
+	seen := make([]bool, len(s.Tokens)+1) // malformed parses may have cycles
+	var phrase func(id int, acc []int) []int
+	phrase = func(id int, acc []int) []int {
+		if seen[id] {
+			return acc
+		}
+		seen[id] = true
+		acc = append(acc, id)
+		for _, k := range kids[id] {
+			rel := strings.ToLower(s.Tokens[k-1].DepRel)
+			if strings.HasPrefix(rel, "acl") || rel == "punct" || strings.HasPrefix(rel, "conj") || rel == "cc" {
+				continue
+			}
+			acc = phrase(k, acc)
+		}
+		return acc
+	}
+	for _, k := range kids[verb] {
+		t := &s.Tokens[k-1]
+		rel := strings.ToLower(t.DepRel)
+		base, _, _ := strings.Cut(rel, ":")
+		switch {
+		case strings.HasSuffix(rel, ":tmod"), strings.HasSuffix(rel, ":npmod"):
+		case base == "obl" || base == "nmod" || base == "advmod" || base == "obj" || base == "dobj":
+			if !temporalWord(t.Form) && !hasTemporalKid(s, kids, k) {
+				continue
+			}
+		default:
+			continue
+		}
+		ids := phrase(k, nil)
+		sortInts(ids)
+		words := make([]string, len(ids))
+		for i, id := range ids {
+			words[i] = strings.ToLower(strings.TrimSuffix(s.Tokens[id-1].Form, "."))
+		}
+		out = append(out, words)
+	}
+	return out
+}
+
+func hasTemporalKid(s *dyad.Sentence, kids [][]int, id int) bool {
+	for _, k := range kids[id] {
+		if temporalWord(s.Tokens[k-1].Form) {
+			return true
+		}
+	}
+	return false
+}
+
+// temporalWord reports whether a word names a time.
+func temporalWord(w string) bool {
+	w = strings.ToLower(strings.TrimSuffix(w, "."))
+	if _, ok := weekdays[w]; ok {
+		return true
+	}
+	if _, ok := months[w]; ok {
+		return true
+	}
+	switch w {
+	case "yesterday", "today", "tonight", "week", "month", "year", "weekend", "night", "morning", "afternoon", "evening":
+		return true
+	}
+	if n, err := strconv.Atoi(w); err == nil && n >= 1900 && n <= 2100 {
+		return true
+	}
+	return false
+}
+
+// resolvePhrase reads one temporal phrase.
+func resolvePhrase(words []string, pub time.Time) (Date, bool) {
+	text := strings.Join(words, " ")
+	quote := `"` + text + `"`
+	has := func(w string) bool {
+		for _, x := range words {
+			if x == w {
+				return true
+			}
+		}
+		return false
+	}
+	last := has("last") || has("past") || has("previous")
+	switch {
+	case has("yesterday"):
+		return Date{pub.AddDate(0, 0, -1), dyad.PrecisionDay, quote}, true
+	case has("today") || has("tonight"):
+		return Date{pub, dyad.PrecisionDay, quote}, true
+	case has("night") && last:
+		return Date{pub.AddDate(0, 0, -1), dyad.PrecisionDay, quote}, true
+	case has("week") && last:
+		return Date{pub.AddDate(0, 0, -7), dyad.PrecisionDay, quote + " (approximate)"}, true
+	case has("weekend") && last:
+		return Date{lastWeekday(pub, time.Saturday), dyad.PrecisionDay, quote + " (approximate)"}, true
+	case has("month") && last:
+		t := time.Date(pub.Year(), pub.Month()-1, 1, 0, 0, 0, 0, time.UTC)
+		return Date{t, dyad.PrecisionMonth, quote}, true
+	case has("year") && last:
+		return Date{time.Date(pub.Year()-1, 1, 1, 0, 0, 0, 0, time.UTC), dyad.PrecisionYear, quote}, true
+	}
+	var (
+		month       time.Month
+		dayOfMonth  int
+		year        int
+		weekday     time.Weekday
+		haveWeekday bool
+	)
+	for i, w := range words {
+		if m, ok := months[w]; ok {
+			// "may" is a month only beside a day or a year.
+			if w != "may" || i > 0 && isDayNumber(words[i-1]) || i+1 < len(words) && (isDayNumber(words[i+1]) || isYear(words[i+1])) {
+				month = m
+				continue
+			}
+		}
+		if wd, ok := weekdays[w]; ok {
+			weekday, haveWeekday = wd, true
+			continue
+		}
+		if isYear(w) {
+			year, _ = strconv.Atoi(w)
+			continue
+		}
+		if isDayNumber(w) {
+			dayOfMonth, _ = strconv.Atoi(strings.TrimRight(w, "stndrh"))
+		}
+	}
+	switch {
+	case month != 0 && dayOfMonth != 0:
+		y := year
+		if y == 0 {
+			y = pub.Year()
+			if time.Date(y, month, dayOfMonth, 0, 0, 0, 0, time.UTC).After(pub.AddDate(0, 0, 7)) {
+				y--
+			}
+		}
+		if dayOfMonth > daysIn(month, y) {
+			return Date{}, false
+		}
+		return Date{time.Date(y, month, dayOfMonth, 0, 0, 0, 0, time.UTC), dyad.PrecisionDay, quote}, true
+	case month != 0:
+		y := year
+		if y == 0 {
+			y = pub.Year()
+			if month > pub.Month() {
+				y--
+			}
+		}
+		return Date{time.Date(y, month, 1, 0, 0, 0, 0, time.UTC), dyad.PrecisionMonth, quote}, true
+	case haveWeekday:
+		return Date{lastWeekday(pub, weekday), dyad.PrecisionDay, quote}, true
+	case year != 0:
+		return Date{time.Date(year, 1, 1, 0, 0, 0, 0, time.UTC), dyad.PrecisionYear, quote}, true
+	}
+	return Date{}, false
+}
+
+// lastWeekday returns the latest day on or before pub that falls on wd.
+func lastWeekday(pub time.Time, wd time.Weekday) time.Time {
+	back := (int(pub.Weekday()) - int(wd) + 7) % 7
+	return pub.AddDate(0, 0, -back)
+}
+
+func isYear(w string) bool {
+	n, err := strconv.Atoi(w)
+	return err == nil && len(w) == 4 && n >= 1900 && n <= 2100
+}
+
+func isDayNumber(w string) bool {
+	w = strings.TrimRight(w, "stndrh")
+	n, err := strconv.Atoi(w)
+	return err == nil && len(w) <= 2 && n >= 1 && n <= 31
+}
+
+func daysIn(m time.Month, y int) int {
+	return time.Date(y, m+1, 0, 0, 0, 0, 0, time.UTC).Day()
+}
+
+func sortInts(a []int) {
+	for i := 1; i < len(a); i++ {
+		for j := i; j > 0 && a[j] < a[j-1]; j-- {
+			a[j], a[j-1] = a[j-1], a[j]
+		}
+	}
+}
