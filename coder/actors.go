@@ -261,7 +261,7 @@ func (a *analysis) matchWords(words, core []int) (actorCode string, pre, post []
 // order, computed once per sentence. Callers must not modify it.
 func (a *analysis) phraseOf(i int) []int {
 	if a.phrases[i] == nil {
-		p := a.ps.phrase(i, nil)
+		p := a.ps.phrase(i, a.ints(len(a.ps.n)))
 		sortInts(p)
 		a.phrases[i] = p
 	}

@@ -133,6 +133,8 @@ func (c *Coder) analysis(s *dyad.Sentence, date time.Time) *analysis {
 	a.clauses = resize(a.clauses, n)
 	a.clauseDone = resize(a.clauseDone, n)
 	a.phrases = resize(a.phrases, n)
+	a.arena = a.arena[:0]
+	a.slab = a.slab[:0]
 	a.keys = bloom{}
 	for i := range a.ps.n {
 		// The words a word may stand for: its form, its lemma and the
@@ -153,6 +155,29 @@ func (c *Coder) analysis(s *dyad.Sentence, date time.Time) *analysis {
 	return a
 }
 
+// ints returns an empty slice of capacity n carved from the analysis's
+// arena, which is reused from one sentence to the next.
+func (a *analysis) ints(n int) []int {
+	if len(a.arena)+n > cap(a.arena) {
+		// A new chunk: slices handed out from the old one stay valid.
+		a.arena = make([]int, 0, max(1024, 4*n))
+	}
+	s := a.arena[len(a.arena) : len(a.arena) : len(a.arena)+n]
+	a.arena = a.arena[:len(a.arena)+n]
+	return s
+}
+
+// newClause returns a zeroed clause from the analysis's slab.
+func (a *analysis) newClause() *clause {
+	if len(a.slab) == cap(a.slab) {
+		a.slab = make([]clause, 0, max(8, 2*cap(a.slab)))
+	}
+	a.slab = a.slab[:len(a.slab)+1]
+	cl := &a.slab[len(a.slab)-1]
+	*cl = clause{}
+	return cl
+}
+
 // analysis is the working state of coding one sentence.
 type analysis struct {
 	c          *Coder
@@ -162,9 +187,11 @@ type analysis struct {
 	npDone     []bool
 	clauses    []*clause // the clause coded at each word, once computed
 	clauseDone []bool
-	phrases    [][]int // the words of each word's phrase, once computed
-	keys       bloom   // every word the sentence can match
-	idBuf      []byte  // scratch space for event IDs
+	phrases    [][]int  // the words of each word's phrase, once computed
+	keys       bloom    // every word the sentence can match
+	idBuf      []byte   // scratch space for event IDs
+	arena      []int    // backing store of the sentence's word lists
+	slab       []clause // backing store of the sentence's clauses
 	used       marks
 	buf        []string
 }
@@ -208,11 +235,12 @@ func (a *analysis) clause(i int) *clause {
 	if len(vms) == 0 {
 		return nil
 	}
-	cl := &clause{verb: i, vm: vms[0]}
+	cl := a.newClause()
+	cl.verb, cl.vm = i, vms[0]
 	a.clauses[i] = cl
 
-	region := ps.region(i)
-	pre, post := make([]int, 0, len(region)), make([]int, 0, len(region))
+	region := ps.region(i, a.ints(len(ps.n)))
+	pre, post := a.ints(len(region)), a.ints(len(region))
 	for _, w := range region {
 		switch {
 		case inInts(vms[0].words, w), ps.n[w].base == "cc" && w < i:
@@ -296,7 +324,7 @@ func (a *analysis) clause(i int) *clause {
 				if len(cl.tgt) == 0 || sameActors(cl.tgt, cl.src) {
 					// "Frodo said he has deep satisfaction toward Gondor":
 					// the first other actor of that clause.
-					cl.tgt = a.firstActor(a.ps.region(k), skip, cl.src)
+					cl.tgt = a.firstActor(a.ps.region(k, a.ints(len(ps.n))), skip, cl.src)
 				}
 				break
 			}
@@ -576,7 +604,7 @@ func (a *analysis) firstActor(words []int, skip map[int]bool, src []actor) []act
 		}
 		for _, k := range a.ps.n[w].kids {
 			if a.ps.n[k].rel == "acl" {
-				if got := a.firstActorIn(a.ps.region(k), skip, src); got != nil {
+				if got := a.firstActorIn(a.ps.region(k, a.ints(len(a.ps.n))), skip, src); got != nil {
 					return got
 				}
 			}

@@ -244,8 +244,7 @@ func (ps *sentence) phrase(i int, out []int) []int {
 
 // region returns the words of i's clause, in sentence order: i's subtree
 // without the words of nested clauses and of conjoined verbs.
-func (ps *sentence) region(i int) []int {
-	var out []int
+func (ps *sentence) region(i int, out []int) []int {
 	var walk func(j int)
 	walk = func(j int) {
 		out = append(out, j)

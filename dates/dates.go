@@ -56,62 +56,71 @@ func Resolve(s *dyad.Sentence, verb int, pub time.Time) Date {
 }
 
 // temporalPhrases returns the word sequences of the verb's temporal
-// dependents, lower-cased, nearest first.
+// dependents, lower-cased, nearest first. It allocates only for the
+// dependents that are temporal.
 func temporalPhrases(s *dyad.Sentence, verb int) [][]string {
-	var out [][]string
 	if verb < 1 || verb > len(s.Tokens) {
 		return nil
 	}
-	kids := make([][]int, len(s.Tokens)+1)
+	var out [][]string
 	for i := range s.Tokens {
-		if h := s.Tokens[i].Head; h >= 0 && h <= len(s.Tokens) && h != i+1 {
-			kids[h] = append(kids[h], i+1)
+		t := &s.Tokens[i]
+		if t.Head != verb || t.ID == verb {
+			continue
 		}
-	}
-	seen := make([]bool, len(s.Tokens)+1) // malformed parses may have cycles
-	var phrase func(id int, acc []int) []int
-	phrase = func(id int, acc []int) []int {
-		if seen[id] {
-			return acc
-		}
-		seen[id] = true
-		acc = append(acc, id)
-		for _, k := range kids[id] {
-			rel := strings.ToLower(s.Tokens[k-1].DepRel)
-			if strings.HasPrefix(rel, "acl") || rel == "punct" || strings.HasPrefix(rel, "conj") || rel == "cc" {
-				continue
-			}
-			acc = phrase(k, acc)
-		}
-		return acc
-	}
-	for _, k := range kids[verb] {
-		t := &s.Tokens[k-1]
 		rel := strings.ToLower(t.DepRel)
 		base, _, _ := strings.Cut(rel, ":")
 		switch {
 		case strings.HasSuffix(rel, ":tmod"), strings.HasSuffix(rel, ":npmod"):
 		case base == "obl" || base == "nmod" || base == "advmod" || base == "obj" || base == "dobj":
-			if !temporalWord(t.Form) && !hasTemporalKid(s, kids, k) {
+			if !temporalWord(t.Form) && !hasTemporalKid(s, t.ID) {
 				continue
 			}
 		default:
 			continue
 		}
-		ids := phrase(k, nil)
-		sortInts(ids)
+		ids := phrase(s, t.ID)
 		words := make([]string, len(ids))
-		for i, id := range ids {
-			words[i] = strings.ToLower(strings.TrimSuffix(s.Tokens[id-1].Form, "."))
+		for n, id := range ids {
+			words[n] = strings.ToLower(strings.TrimSuffix(s.Tokens[id-1].Form, "."))
 		}
 		out = append(out, words)
 	}
 	return out
 }
 
-func hasTemporalKid(s *dyad.Sentence, kids [][]int, id int) bool {
-	for _, k := range kids[id] {
-		if temporalWord(s.Tokens[k-1].Form) {
+// phrase returns the word IDs of the subtree of id in sentence order,
+// leaving out clauses, conjuncts and punctuation. A cycle in a malformed
+// parse ends the walk.
+func phrase(s *dyad.Sentence, id int) []int {
+	in := make([]bool, len(s.Tokens)+1)
+	in[id] = true
+	for changed := true; changed; {
+		changed = false
+		for i := range s.Tokens {
+			t := &s.Tokens[i]
+			if in[t.ID] || t.Head < 1 || t.Head > len(s.Tokens) || !in[t.Head] {
+				continue
+			}
+			rel := strings.ToLower(t.DepRel)
+			if strings.HasPrefix(rel, "acl") || rel == "punct" || strings.HasPrefix(rel, "conj") || rel == "cc" {
+				continue
+			}
+			in[t.ID], changed = true, true
+		}
+	}
+	var ids []int
+	for i := 1; i <= len(s.Tokens); i++ {
+		if in[i] {
+			ids = append(ids, i)
+		}
+	}
+	return ids
+}
+
+func hasTemporalKid(s *dyad.Sentence, id int) bool {
+	for i := range s.Tokens {
+		if s.Tokens[i].Head == id && temporalWord(s.Tokens[i].Form) {
 			return true
 		}
 	}
@@ -243,12 +252,4 @@ func isDayNumber(w string) bool {
 
 func daysIn(m time.Month, y int) int {
 	return time.Date(y, m+1, 0, 0, 0, 0, 0, time.UTC).Day()
-}
-
-func sortInts(a []int) {
-	for i := 1; i < len(a); i++ {
-		for j := i; j > 0 && a[j] < a[j-1]; j-- {
-			a[j], a[j-1] = a[j-1], a[j]
-		}
-	}
 }
