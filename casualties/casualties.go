@@ -156,6 +156,11 @@ func parseNumber(w string) (int, bool) {
 		return n, true
 	}
 	w = strings.ReplaceAll(w, ",", "")
+	for i := 0; i < len(w); i++ {
+		if w[i] < '0' || w[i] > '9' {
+			return 0, false // before strconv, whose errors allocate
+		}
+	}
 	n, err := strconv.Atoi(w)
 	if err != nil || n <= 0 || n > 10_000_000 {
 		return 0, false

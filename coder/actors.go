@@ -7,8 +7,7 @@ import (
 // actor is an actor found in a sentence.
 type actor struct {
 	code  string
-	text  string
-	first int // 0-based span of the words that named it
+	first int // 0-based span of the words that named it; -1 when none
 	last  int
 	named bool // a dictionary actor, not only agents
 	fresh bool // a phrase no dictionary knows (Options.NewActorLength)
@@ -109,7 +108,7 @@ func (a *analysis) single(i int) []actor {
 		return nil
 	}
 	core := a.phraseOf(i)
-	words := append([]int(nil), core...)
+	words := append(a.ints(len(a.ps.n)), core...)
 	// Dictionary phrases may run on through "of": "Prince of Dol Amroth",
 	// "Ministry of Silly Walks"; such a match must start in the head's own
 	// phrase.
@@ -117,7 +116,7 @@ func (a *analysis) single(i int) []actor {
 	sortInts(words)
 	actorCode, agentsPre, agentsPost, first, last, named := a.matchWords(words, core)
 	if named {
-		out := []actor{{code: compose(actorCode, agentsPre, agentsPost), text: a.text(first, last), first: first, last: last, named: true}}
+		out := []actor{{code: compose(actorCode, agentsPre, agentsPost), first: first, last: last, named: true}}
 		// "Eriadori and Calenardhon leaders": a conjunction inside the
 		// modifiers names one actor per conjunct, sharing the agents.
 		for w := first; w <= last; w++ {
@@ -130,7 +129,7 @@ func (a *analysis) single(i int) []actor {
 				}
 				kw := a.phraseOf(k)
 				if code, _, _, f, l, ok := a.matchWords(kw, kw); ok {
-					out = append(out, actor{code: compose(code, agentsPre, agentsPost), text: a.text(f, l), first: f, last: l, named: true})
+					out = append(out, actor{code: compose(code, agentsPre, agentsPost), first: f, last: l, named: true})
 				}
 			}
 		}
@@ -160,14 +159,14 @@ func (a *analysis) single(i int) []actor {
 			if f < 0 {
 				f, l = i, i
 			}
-			out = append(out, actor{code: compose(s.code, agentsPre, agentsPost), text: a.text(min(f, s.first), max(l, s.last)), first: min(f, s.first), last: max(l, s.last), named: true})
+			out = append(out, actor{code: compose(s.code, agentsPre, agentsPost), first: min(f, s.first), last: max(l, s.last), named: true})
 		}
 		if len(out) > 0 {
 			return out
 		}
 	}
 	if len(agentsPre)+len(agentsPost) > 0 {
-		return []actor{{code: compose("---", agentsPre, agentsPost), text: a.text(first, last), first: first, last: last}}
+		return []actor{{code: compose("---", agentsPre, agentsPost), first: first, last: last}}
 	}
 	for _, k := range nd.kids {
 		if ps.n[k].base == "appos" {
@@ -202,7 +201,7 @@ func (a *analysis) newActor(head int, words []int) []actor {
 	if !proper || len(ws) == 0 || len(ws) > max || a.ps.n[head].base == "nmod" {
 		return nil
 	}
-	return []actor{{code: `"` + strings.Join(ws, " ") + `"`, text: a.text(words[0], words[len(words)-1]), first: words[0], last: words[len(words)-1], named: true, fresh: true}}
+	return []actor{{code: `"` + strings.Join(ws, " ") + `"`, first: words[0], last: words[len(words)-1], named: true, fresh: true}}
 }
 
 // matchWords runs the actor and agent dictionaries over the words of a

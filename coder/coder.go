@@ -704,8 +704,9 @@ func (a *analysis) events(evs []ev, issues []string) []dyad.Event {
 }
 
 func (a *analysis) dyadActor(ac actor) dyad.Actor {
-	out := dyad.Actor{Code: ac.code, Text: ac.text}
+	out := dyad.Actor{Code: ac.code}
 	if ac.first >= 0 {
+		out.Text = a.text(ac.first, ac.last)
 		out.Span = dyad.Span{First: a.ps.s.Tokens[ac.first].ID, Last: a.ps.s.Tokens[ac.last].ID}
 	}
 	return out

@@ -35,7 +35,7 @@ func (a *analysis) findVerbs(i int) []verbMatch {
 // multiword checks the words around a multi-word verb.
 func (a *analysis) multiword(v *dict.Verb, i int) ([]int, bool) {
 	ps := a.ps
-	words := []int{i}
+	words := append(a.ints(1+len(v.Pre)+len(v.Post)), i)
 	for k := range v.Pre {
 		j := i - len(v.Pre) + k
 		if j < 0 || !wordIs(ps.n[j], v.Pre[k]) {

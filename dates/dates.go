@@ -140,10 +140,18 @@ func temporalWord(w string) bool {
 	case "yesterday", "today", "tonight", "week", "month", "year", "weekend", "night", "morning", "afternoon", "evening":
 		return true
 	}
-	if n, err := strconv.Atoi(w); err == nil && n >= 1900 && n <= 2100 {
-		return true
+	return isYear(w)
+}
+
+// allDigits reports whether w is a non-empty run of ASCII digits (checked
+// before strconv, whose errors allocate).
+func allDigits(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] < '0' || w[i] > '9' {
+			return false
+		}
 	}
-	return false
+	return w != ""
 }
 
 // resolvePhrase reads one temporal phrase.
@@ -240,12 +248,18 @@ func lastWeekday(pub time.Time, wd time.Weekday) time.Time {
 }
 
 func isYear(w string) bool {
+	if len(w) != 4 || !allDigits(w) {
+		return false
+	}
 	n, err := strconv.Atoi(w)
 	return err == nil && len(w) == 4 && n >= 1900 && n <= 2100
 }
 
 func isDayNumber(w string) bool {
 	w = strings.TrimRight(w, "stndrh")
+	if len(w) > 2 || !allDigits(w) {
+		return false
+	}
 	n, err := strconv.Atoi(w)
 	return err == nil && len(w) <= 2 && n >= 1 && n <= 31
 }
