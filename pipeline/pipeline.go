@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/geo"
 )
 
 // Parser turns an article's text into parsed sentences.
@@ -30,6 +31,8 @@ type Pipeline struct {
 	Coder  Coder
 	// Store receives each coded article; nil to code without storing.
 	Store dyad.EventWriter
+	// Places gives events their locations; nil leaves them unplaced.
+	Places *geo.Gazetteer
 	// Now gives the date of articles that carry none; time.Now when nil.
 	Now func() time.Time
 }
@@ -70,9 +73,16 @@ func (p *Pipeline) Process(ctx context.Context, a *dyad.Article) (*Result, error
 		if err != nil {
 			return nil, fmt.Errorf("parse article %s: %w", a.ID, err)
 		}
+		perSentence := make([][]dyad.Event, len(sents))
 		for i, s := range sents {
 			s.ArticleID, s.Index = a.ID, i
-			for _, e := range p.Coder.Code(s, date) {
+			perSentence[i] = p.Coder.Code(s, date)
+		}
+		if p.Places != nil {
+			p.place(a, sents, perSentence)
+		}
+		for _, evs := range perSentence {
+			for _, e := range evs {
 				e.ArticleID = a.ID
 				res.Events = append(res.Events, e)
 			}
@@ -91,6 +101,52 @@ func (p *Pipeline) Process(ctx context.Context, a *dyad.Article) (*Result, error
 		res.Saved = saved
 	}
 	return res, nil
+}
+
+// place gives each event the places its sentence (or the article's
+// dateline) names; an event in several places becomes one event per place.
+func (p *Pipeline) place(a *dyad.Article, sents []*dyad.Sentence, perSentence [][]dyad.Event) {
+	var countries []string
+	seen := map[string]bool{}
+	for _, evs := range perSentence {
+		for _, e := range evs {
+			for _, code := range []string{e.Source.Code, e.Target.Code} {
+				if c := countryOf(code); c != "" && !seen[c] {
+					seen[c] = true
+					countries = append(countries, c)
+				}
+			}
+		}
+	}
+	lead := a.Text
+	if len(lead) > 200 {
+		lead = lead[:200]
+	}
+	ctx := p.Places.NewContext(lead, countries)
+	for i, evs := range perSentence {
+		var placed []dyad.Event
+		for j := range evs {
+			out := p.Places.PlaceEvent(sents[i], &evs[j], ctx)
+			if len(out) > 1 {
+				// One event per place: the place is part of what happened.
+				for k := range out {
+					sum := sha256.Sum256([]byte(out[k].ID + "\x00" + out[k].Location.Name))
+					out[k].ID = hex.EncodeToString(sum[:12])
+				}
+			}
+			placed = append(placed, out...)
+		}
+		perSentence[i] = placed
+	}
+}
+
+// countryOf returns the country block of an actor code, or "" for codes
+// that name none.
+func countryOf(code string) string {
+	if len(code) < 3 || code[0] == '-' || code[0] == '"' {
+		return ""
+	}
+	return code[:3]
 }
 
 // ArticleID returns a stable ID for an article: a hash of its canonical

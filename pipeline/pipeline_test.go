@@ -11,6 +11,7 @@ import (
 	"github.com/dyad-events/dyad/coder"
 	"github.com/dyad-events/dyad/conllu"
 	"github.com/dyad-events/dyad/dict"
+	"github.com/dyad-events/dyad/geo"
 	"github.com/dyad-events/dyad/pipeline"
 )
 
@@ -106,4 +107,39 @@ func TestProcess(t *testing.T) {
 			t.Error("got no error for text the parser rejects")
 		}
 	})
+}
+
+func TestProcessPlaces(t *testing.T) {
+	g, err := geo.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := newPipeline(t)
+	p.Places = g
+	text := "# text = Arnor criticized Gondor in Kabul and Kandahar.\n" +
+		"1\tArnor\tArnor\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n" +
+		"2\tcriticized\tcriticize\tVERB\tVBD\t_\t0\troot\t_\t_\n" +
+		"3\tGondor\tGondor\tPROPN\tNNP\t_\t2\tobj\t_\t_\n" +
+		"4\tin\tin\tADP\tIN\t_\t5\tcase\t_\t_\n" +
+		"5\tKabul\tKabul\tPROPN\tNNP\t_\t2\tobl\t_\t_\n" +
+		"6\tand\tand\tCCONJ\tCC\t_\t7\tcc\t_\t_\n" +
+		"7\tKandahar\tKandahar\tPROPN\tNNP\t_\t5\tconj\t_\t_\n" +
+		"8\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n"
+	res, err := p.Process(context.Background(), &dyad.Article{URL: "https://example.org/p", Text: text})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Events) != 2 {
+		t.Fatalf("got %d events, want one per city", len(res.Events))
+	}
+	names := map[string]bool{}
+	for _, e := range res.Events {
+		if e.Location == nil || e.Location.Country == "" || e.LocationSource != "sentence" {
+			t.Fatalf("event %+v: want a location from the sentence", e)
+		}
+		names[e.Location.Name] = true
+	}
+	if len(names) != 2 || res.Events[0].ID == res.Events[1].ID {
+		t.Errorf("events %+v, want two places with two IDs", res.Events)
+	}
 }
