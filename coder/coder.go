@@ -31,6 +31,13 @@ type Options struct {
 	// both, writing the missing side as "---" (PETRARCH's require_dyad =
 	// false).
 	AllowMonads bool
+	// IntentFromFuture codes a cooperative action stated in the future
+	// ("will provide aid", "said it would cooperate") as the intent to do
+	// it (CAMEO 03x), and a hostile one ("will strike back") as a threat
+	// (13x), as the CAMEO codebook asks. PETRARCH does not, and its
+	// validation suite expects the plain action, so the option is off by
+	// default and on for news.
+	IntentFromFuture bool
 	// NewActorLength, when positive, lets a proper-noun phrase of at most
 	// that many words that no dictionary knows stand as an actor, coded
 	// as its quoted upper-case text (PETRARCH's new_actor_length).
@@ -420,6 +427,20 @@ func (a *analysis) emit(cl *clause) {
 			modality = dyad.Negated
 		}
 	}
+	if a.c.opts.IntentFromFuture && !cl.negated && a.promised(cl.verb) {
+		// "will provide aid", "said it would cooperate": a statement of
+		// intent (03x); "will retaliate with strikes": a threat (13x).
+		frame := ""
+		switch cameo.RootOf(code) {
+		case "04", "05", "06", "07", "08":
+			frame = "030"
+		case "16", "17", "18", "19", "20":
+			frame = "130"
+		}
+		if c, ok := combine(frame, code); ok {
+			code, paired, modality = c, "", dyad.Asserted
+		}
+	}
 	pattern, ref := "", cl.vm.verb.Ref
 	if cl.pm != nil {
 		pattern, ref = cl.pm.p.Raw, cl.pm.p.Ref
@@ -483,6 +504,26 @@ func (a *analysis) modality(i int) dyad.Modality {
 		return dyad.Reported
 	}
 	return dyad.Asserted
+}
+
+// promised reports whether the verb at i states an intention: "will
+// meet", "shall provide", "is going to", or "would" in reported speech
+// ("said it would cooperate").
+func (a *analysis) promised(i int) bool {
+	ps := a.ps
+	for _, k := range ps.n[i].kids {
+		nd := ps.n[k]
+		if nd.base != "aux" {
+			continue
+		}
+		switch nd.up {
+		case "WILL", "SHALL", "'LL", "WO":
+			return true
+		case "WOULD":
+			return a.reporter(i) >= 0
+		}
+	}
+	return false
 }
 
 // reporter returns the verb of saying that reports the clause at i ("X

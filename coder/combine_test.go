@@ -126,3 +126,44 @@ func TestCodeFrameCombination(t *testing.T) {
 		})
 	}
 }
+
+func TestCodeIntentFromFuture(t *testing.T) {
+	base := frameCoder(t)
+	future := base.WithOptions(coder.Options{IntentFromFuture: true})
+	aid := `# text = Arnor will provide humanitarian aid to Gondor.
+1 Arnor        Arnor        PROPN NNP _ 3 nsubj _ _
+2 will         will         AUX   MD  _ 3 aux   _ _
+3 provide      provide      VERB  VB  _ 0 root  _ _
+4 humanitarian humanitarian ADJ   JJ  _ 5 amod  _ _
+5 aid          aid          NOUN  NN  _ 3 obj   _ _
+6 to           to           ADP   IN  _ 7 case  _ _
+7 Gondor       Gondor       PROPN NNP _ 3 obl   _ _`
+	bomb := `# text = Arnor will bomb Gondor.
+1 Arnor  Arnor  PROPN NNP _ 3 nsubj _ _
+2 will   will   AUX   MD  _ 3 aux   _ _
+3 bomb   bomb   VERB  VB  _ 0 root  _ _
+4 Gondor Gondor PROPN NNP _ 3 obj   _ _`
+	past := `# text = Arnor bombed Gondor.
+1 Arnor  Arnor  PROPN NNP _ 2 nsubj _ _
+2 bombed bomb   VERB  VBD _ 0 root  _ _
+3 Gondor Gondor PROPN NNP _ 2 obj   _ _`
+	tests := []struct {
+		name   string
+		c      *coder.Coder
+		conllu string
+		want   string
+	}{
+		{"AidIntent", future, aid, "ARN GON 0333"},
+		{"AidPlainForPETRARCH", base, aid, "ARN GON 073"},
+		{"StrikeThreat", future, bomb, "ARN GON 1384"},
+		{"PastStaysAction", future, past, "ARN GON 195"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := triples(tt.c.Code(mustParse(t, tt.conllu), testDate))
+			if strings.Join(got, ",") != tt.want {
+				t.Errorf("got %v, want %s", got, tt.want)
+			}
+		})
+	}
+}
