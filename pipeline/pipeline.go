@@ -69,7 +69,12 @@ func (p *Pipeline) Process(ctx context.Context, a *dyad.Article) (*Result, error
 	if lang := strings.ToLower(a.Language); lang != "" && lang != "en" && !strings.HasPrefix(lang, "en-") {
 		res.Skipped = "language " + a.Language
 	} else {
-		sents, err := p.Parser.ParseText(ctx, a.Text)
+		text := a.Text
+		if d, ok := geo.ParseDateline(text); ok {
+			// "KABUL, Oct 12 (Reuters) -" is not part of the first sentence.
+			text = text[d.End:]
+		}
+		sents, err := p.Parser.ParseText(ctx, text)
 		if err != nil {
 			return nil, fmt.Errorf("parse article %s: %w", a.ID, err)
 		}
