@@ -78,6 +78,14 @@ func (p *Pipeline) Process(ctx context.Context, a *dyad.Article) (*Result, error
 		if err != nil {
 			return nil, fmt.Errorf("parse article %s: %w", a.ID, err)
 		}
+		if title := strings.TrimSpace(a.Title); title != "" && !strings.HasPrefix(strings.TrimSpace(text), title) {
+			// The headline is coded too, as the article's first sentence.
+			head, err := p.Parser.ParseText(ctx, title)
+			if err != nil {
+				return nil, fmt.Errorf("parse title of article %s: %w", a.ID, err)
+			}
+			sents = append(head, sents...)
+		}
 		perSentence := make([][]dyad.Event, len(sents))
 		for i, s := range sents {
 			s.ArticleID, s.Index = a.ID, i
@@ -139,9 +147,26 @@ func (p *Pipeline) place(a *dyad.Article, sents []*dyad.Sentence, perSentence []
 					out[k].ID = hex.EncodeToString(sum[:12])
 				}
 			}
+			for k := range out {
+				fillCountry(&out[k])
+			}
 			placed = append(placed, out...)
 		}
 		perSentence[i] = placed
+	}
+}
+
+// fillCountry gives actors named only by their role ("---INS" for "the
+// attackers", "---COP" for "police") the country where the event took
+// place: unnamed police and militants in Mogadishu are Somali ones.
+func fillCountry(e *dyad.Event) {
+	if e.Location == nil || len(e.Location.Country) != 3 {
+		return
+	}
+	for _, ac := range []*dyad.Actor{&e.Source, &e.Target} {
+		if strings.HasPrefix(ac.Code, "---") && len(ac.Code) > 3 {
+			ac.Code = e.Location.Country + ac.Code[3:]
+		}
 	}
 }
 
