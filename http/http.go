@@ -1,0 +1,166 @@
+// Package http serves dyad's JSON API over a dyad.EventReader: event
+// queries, one event with its mentions, aggregates, streamed exports and
+// the API's OpenAPI description. Import it as dyadhttp.
+//
+// Reads are open unless the operator sets ReadToken. Write endpoints
+// (ingest, re-code), registered with HandleWrite, always require the
+// operator's bearer WriteToken and are refused when none is set. Every
+// error is JSON: {"error": {"code": "invalid", "message": "…"}}.
+package http
+
+import (
+	"context"
+	"crypto/subtle"
+	_ "embed"
+	"encoding/json"
+	"errors"
+	"log/slog"
+	"net"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/dyad-events/dyad"
+)
+
+//go:embed openapi.json
+var openAPI []byte
+
+// Server is the API server. Set its fields before calling Handler or Serve.
+type Server struct {
+	// Store answers the queries.
+	Store dyad.EventReader
+	// ReadToken, when set, is the bearer token read endpoints require.
+	ReadToken string
+	// WriteToken is the bearer token write endpoints require; when empty,
+	// writes are refused.
+	WriteToken string
+	// Logger logs internal errors; nil discards them.
+	Logger *slog.Logger
+	// ExportLimit is the most events one export request streams (0: no
+	// limit).
+	ExportLimit int
+
+	mux *http.ServeMux
+}
+
+// NewServer returns a server over the store.
+func NewServer(store dyad.EventReader) *Server {
+	s := &Server{Store: store, mux: http.NewServeMux()}
+	s.mux.HandleFunc("GET /api/v1/events", s.read(s.handleEvents))
+	s.mux.HandleFunc("GET /api/v1/events/{id}", s.read(s.handleEvent))
+	s.mux.HandleFunc("GET /api/v1/series", s.read(s.handleSeries))
+	s.mux.HandleFunc("GET /api/v1/top/actors", s.read(s.handleTop(dyad.EventReader.TopActors)))
+	s.mux.HandleFunc("GET /api/v1/top/codes", s.read(s.handleTop(dyad.EventReader.TopCodes)))
+	s.mux.HandleFunc("GET /api/v1/countries", s.read(s.handleTop(dyad.EventReader.Countries)))
+	s.mux.HandleFunc("GET /api/v1/export", s.read(s.handleExport))
+	s.mux.HandleFunc("GET /api/v1/openapi.json", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		w.Write(openAPI)
+	})
+	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		s.Error(w, r, dyad.Errorf(dyad.ENOTFOUND, "no endpoint %s %s: see /api/v1/openapi.json", r.Method, r.URL.Path))
+	})
+	return s
+}
+
+// HandleWrite registers a write endpoint (pattern as in http.ServeMux,
+// e.g. "POST /api/v1/ingest") behind the bearer WriteToken.
+func (s *Server) HandleWrite(pattern string, h http.Handler) {
+	s.mux.Handle(pattern, s.requireToken(func() string { return s.WriteToken }, "writes", h.ServeHTTP))
+}
+
+// Handler returns the server's handler.
+func (s *Server) Handler() http.Handler { return s.mux }
+
+// Serve serves on ln until ctx is done, then shuts down gracefully, giving
+// requests in flight up to five seconds.
+func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
+	hs := &http.Server{
+		Handler:           s.mux,
+		ReadHeaderTimeout: 10 * time.Second,
+		IdleTimeout:       2 * time.Minute,
+		BaseContext:       func(net.Listener) context.Context { return ctx },
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- hs.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	err := hs.Shutdown(sctx)
+	if e := <-errc; !errors.Is(e, http.ErrServerClosed) && err == nil {
+		err = e
+	}
+	return err
+}
+
+// read wraps a read endpoint: behind ReadToken when one is set.
+func (s *Server) read(h http.HandlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		if s.ReadToken == "" {
+			h(w, r)
+			return
+		}
+		s.requireToken(func() string { return s.ReadToken }, "reads", h)(w, r)
+	}
+}
+
+func (s *Server) requireToken(token func() string, what string, h http.HandlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		want := token()
+		if want == "" {
+			s.writeError(w, http.StatusForbidden, "forbidden", what+" are disabled: the operator has set no token")
+			return
+		}
+		got, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+		if !ok || subtle.ConstantTimeCompare([]byte(got), []byte(want)) != 1 {
+			w.Header().Set("WWW-Authenticate", `Bearer realm="dyad"`)
+			s.writeError(w, http.StatusUnauthorized, "unauthorized", what+" need the operator's bearer token (Authorization: Bearer …)")
+			return
+		}
+		h(w, r)
+	}
+}
+
+// statuses maps error codes to HTTP statuses.
+var statuses = map[string]int{
+	dyad.EINVALID:  http.StatusBadRequest,
+	dyad.ENOTFOUND: http.StatusNotFound,
+	dyad.ECONFLICT: http.StatusConflict,
+	dyad.EINTERNAL: http.StatusInternalServerError,
+}
+
+// Error writes err as a JSON error with the status of its code. Internal
+// errors are logged and shown as "internal error".
+func (s *Server) Error(w http.ResponseWriter, r *http.Request, err error) {
+	code := dyad.ErrorCode(err)
+	if errors.Is(err, context.Canceled) && r.Context().Err() != nil {
+		return // the client went away
+	}
+	msg := err.Error()
+	if code == dyad.EINTERNAL {
+		if s.Logger != nil {
+			s.Logger.Error("request failed", "method", r.Method, "path", r.URL.Path, "error", err)
+		}
+		msg = "internal error"
+	}
+	s.writeError(w, statuses[code], code, msg)
+}
+
+func (s *Server) writeError(w http.ResponseWriter, status int, code, msg string) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	json.NewEncoder(w).Encode(map[string]any{"error": map[string]string{"code": code, "message": msg}})
+}
+
+// writeJSON writes v as JSON with status 200.
+func writeJSON(w http.ResponseWriter, v any) {
+	w.Header().Set("Content-Type", "application/json")
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.Encode(v)
+}

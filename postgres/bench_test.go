@@ -1,0 +1,32 @@
+package postgres_test
+
+import (
+	"context"
+	"os"
+	"testing"
+
+	"github.com/dyad-events/dyad/internal/storetest"
+	"github.com/dyad-events/dyad/postgres"
+)
+
+// BenchmarkSave measures the load rate into a fresh schema, in articles of
+// 50 events.
+func BenchmarkSave(b *testing.B) {
+	storetest.BenchSave(b, MustOpenDB(b, nil), 50)
+}
+
+// BenchmarkQueries runs the API's queries on storetest.BenchEvents()
+// synthetic events in a fresh schema, or in the database of
+// $DYAD_BENCH_POSTGRES (kept between runs) when set.
+func BenchmarkQueries(b *testing.B) {
+	dsn := os.Getenv("DYAD_BENCH_POSTGRES")
+	if dsn == "" {
+		dsn = storetest.PostgresDSN(b)
+	}
+	db := postgres.NewDB(dsn)
+	if err := db.Open(context.Background()); err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	storetest.BenchQueries(b, db, storetest.BenchEvents())
+}

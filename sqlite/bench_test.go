@@ -1,0 +1,38 @@
+package sqlite_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/dyad-events/dyad/internal/storetest"
+	"github.com/dyad-events/dyad/sqlite"
+)
+
+// BenchmarkSave measures the load rate into a fresh file, in articles of
+// 5 events (like news) and of 1,000 (a bulk import).
+func BenchmarkSave(b *testing.B) {
+	for _, per := range []int{5, 50, 1000} {
+		b.Run(fmt.Sprintf("per=%d", per), func(b *testing.B) {
+			storetest.BenchSave(b, MustOpenDB(b, nil), per)
+		})
+	}
+}
+
+// BenchmarkQueries runs the API's queries on storetest.BenchEvents()
+// synthetic events. $DYAD_BENCH_DB names a file to keep the loaded data in
+// between runs (loading 10 million events takes minutes).
+func BenchmarkQueries(b *testing.B) {
+	path := os.Getenv("DYAD_BENCH_DB")
+	if path == "" {
+		path = filepath.Join(b.TempDir(), "bench.db")
+	}
+	db := sqlite.NewDB(path)
+	if err := db.Open(context.Background()); err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	storetest.BenchQueries(b, db, storetest.BenchEvents())
+}

@@ -1,0 +1,35 @@
+package sqlite_test
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/internal/storetest"
+	"github.com/dyad-events/dyad/sqlite"
+)
+
+// MustOpenDB opens a database in a fresh file of the test's temporary
+// directory and closes it when the test ends.
+func MustOpenDB(tb testing.TB, now func() time.Time) *sqlite.DB {
+	tb.Helper()
+	db := sqlite.NewDB(filepath.Join(tb.TempDir(), "dyad.db"))
+	if now != nil {
+		db.Now = now
+	}
+	if err := db.Open(context.Background()); err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() {
+		if err := db.Close(); err != nil {
+			tb.Error(err)
+		}
+	})
+	return db
+}
+
+func TestConformance(t *testing.T) {
+	storetest.Run(t, func(t *testing.T, now func() time.Time) dyad.Store { return MustOpenDB(t, now) })
+}
