@@ -40,6 +40,8 @@ type Server struct {
 	// ExportLimit is the most events one export request streams (0: no
 	// limit).
 	ExportLimit int
+	// UI, when set, serves every path outside /api/ (the dashboard).
+	UI http.Handler
 
 	mux *http.ServeMux
 }
@@ -59,6 +61,10 @@ func NewServer(store dyad.EventReader) *Server {
 		w.Write(openAPI)
 	})
 	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		if s.UI != nil && !strings.HasPrefix(r.URL.Path, "/api/") {
+			s.UI.ServeHTTP(w, r)
+			return
+		}
 		s.Error(w, r, dyad.Errorf(dyad.ENOTFOUND, "no endpoint %s %s: see /api/v1/openapi.json", r.Method, r.URL.Path))
 	})
 	return s
