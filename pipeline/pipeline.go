@@ -57,12 +57,20 @@ func (p *Pipeline) Process(ctx context.Context, a *dyad.Article) (*Result, error
 	if a.ID == "" {
 		a.ID = ArticleID(a)
 	}
+	now := time.Now
+	if p.Now != nil {
+		now = p.Now
+	}
+	if a.Published.IsZero() {
+		// "ISLAMABAD, Oct. 19, 2025 (Reuters) -": the dateline's date.
+		if d, ok := geo.ParseDateline(a.Text); ok && d.Date != "" {
+			if t, prec, ok := datelineDate(d.Date, now()); ok {
+				a.Published, a.PublishedPrecision = t, prec
+			}
+		}
+	}
 	date := a.Published
 	if date.IsZero() {
-		now := time.Now
-		if p.Now != nil {
-			now = p.Now
-		}
 		date = now().UTC()
 	}
 	res := &Result{Article: a}
@@ -168,6 +176,28 @@ func fillCountry(e *dyad.Event) {
 			ac.Code = e.Location.Country + ac.Code[3:]
 		}
 	}
+}
+
+// datelineDate reads a dateline's date: "Oct. 19, 2025", "October 19,
+// 2025", "19 October 2025", or without the year ("Oct 19"), which is then
+// the latest such day not after now.
+func datelineDate(s string, now time.Time) (time.Time, dyad.Precision, bool) {
+	s = strings.Join(strings.Fields(strings.ReplaceAll(s, ".", "")), " ")
+	for _, layout := range []string{"Jan 2, 2006", "January 2, 2006", "2 Jan 2006", "2 January 2006", "Jan 2 2006", "January 2 2006", "Sept 2, 2006"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t, dyad.PrecisionDay, true
+		}
+	}
+	for _, layout := range []string{"Jan 2", "January 2", "2 Jan", "2 January", "Sept 2"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			t = time.Date(now.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+			if t.After(now) {
+				t = t.AddDate(-1, 0, 0)
+			}
+			return t, dyad.PrecisionDay, true
+		}
+	}
+	return time.Time{}, "", false
 }
 
 // countryOf returns the country block of an actor code, or "" for codes

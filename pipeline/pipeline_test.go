@@ -143,3 +143,15 @@ func TestProcessPlaces(t *testing.T) {
 		t.Errorf("events %+v, want two places with two IDs", res.Events)
 	}
 }
+
+func TestDatelineDate(t *testing.T) {
+	p := newPipeline(t)
+	text := "KABUL, Oct. 19, 2025 (Reuters) - " + article
+	res, err := p.Process(context.Background(), &dyad.Article{Text: text})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Events) != 1 || res.Events[0].Date != "2025-10-19" {
+		t.Errorf("events %+v, want one dated 2025-10-19 from the dateline", res.Events)
+	}
+}
