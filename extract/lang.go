@@ -1,0 +1,49 @@
+package extract
+
+import (
+	"github.com/RadhiFadlillah/whatlanggo"
+	"strings"
+)
+
+// language returns the ISO 639-1 code of the article's language:
+// detected is what trafilatura's trigram detector (whatlanggo, run over
+// the extracted text) found, declared the page's <html lang>. The
+// detector wins; the declaration fills in when it found nothing.
+func language(detected, declared string) string {
+	if d := primaryTag(detected); d != "" {
+		return d
+	}
+	return primaryTag(declared)
+}
+
+// primaryTag returns the lower-case primary subtag of a BCP 47 tag
+// ("en-GB" → "en"), or "" if it is not a two- or three-letter code.
+func primaryTag(tag string) string {
+	tag = strings.ToLower(strings.TrimSpace(tag))
+	if i := strings.IndexAny(tag, "-_"); i >= 0 {
+		tag = tag[:i]
+	}
+	if len(tag) < 2 || len(tag) > 3 {
+		return ""
+	}
+	for _, r := range tag {
+		if r < 'a' || r > 'z' {
+			return ""
+		}
+	}
+	return tag
+}
+
+// Language returns the ISO 639-1 code of text's language as a small
+// trigram detector (whatlanggo, the one trafilatura uses) sees it on the
+// first few thousand bytes, or "" when it cannot tell.
+func Language(text string) string {
+	if len(text) > 3000 {
+		text = strings.ToValidUTF8(text[:3000], "")
+	}
+	info := whatlanggo.Detect(text)
+	if info.Lang == -1 {
+		return ""
+	}
+	return primaryTag(whatlanggo.LangToStringShort(info.Lang))
+}
