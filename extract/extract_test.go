@@ -172,3 +172,11 @@ func TestExtractDateOutsideArticle(t *testing.T) {
 		t.Errorf("Published = %s, want 2023-08-14", got)
 	}
 }
+
+func TestLanguageShortEnglish(t *testing.T) {
+	// A trigram detector over every language takes this for Tagalog.
+	const text = "ISLAMABAD, Oct. 19, 2025 (Reuters) - Pakistan accused Afghanistan of sheltering militants."
+	if got := extract.Language(text); got != "en" {
+		t.Errorf("Language(%q) = %q, want en", text, got)
+	}
+}

@@ -41,9 +41,22 @@ func Language(text string) string {
 	if len(text) > 3000 {
 		text = strings.ToValidUTF8(text[:3000], "")
 	}
-	info := whatlanggo.Detect(text)
+	info := whatlanggo.DetectWithOptions(text, whatlanggo.Options{Whitelist: newsLanguages})
 	if info.Lang == -1 {
 		return ""
 	}
 	return primaryTag(whatlanggo.LangToStringShort(info.Lang))
+}
+
+// newsLanguages are the languages the detector chooses among: the
+// languages of most of the world's news. Leaving out the rare ones keeps
+// short English texts from being taken for Tagalog or Esperanto.
+var newsLanguages = map[whatlanggo.Lang]bool{
+	whatlanggo.Eng: true, whatlanggo.Fra: true, whatlanggo.Deu: true, whatlanggo.Spa: true, whatlanggo.Por: true,
+	whatlanggo.Ita: true, whatlanggo.Nld: true, whatlanggo.Rus: true, whatlanggo.Ukr: true, whatlanggo.Pol: true,
+	whatlanggo.Arb: true, whatlanggo.Pes: true, whatlanggo.Urd: true, whatlanggo.Hin: true, whatlanggo.Ben: true,
+	whatlanggo.Cmn: true, whatlanggo.Jpn: true, whatlanggo.Kor: true, whatlanggo.Tur: true, whatlanggo.Ind: true,
+	whatlanggo.Heb: true, whatlanggo.Vie: true, whatlanggo.Tha: true, whatlanggo.Swe: true, whatlanggo.Ell: true,
+	whatlanggo.Ron: true, whatlanggo.Hun: true, whatlanggo.Ces: true, whatlanggo.Fin: true, whatlanggo.Dan: true,
+	whatlanggo.Nob: true, whatlanggo.Amh: true,
 }
