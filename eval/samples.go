@@ -20,6 +20,7 @@ type Expected struct {
 	TargetCountry    string `json:"target_country"`
 	Root             string `json:"root"`           // CAMEO root, e.g. "19"
 	Code             string `json:"code,omitempty"` // the full code, when the coder is expected to get it
+	Date             string `json:"date,omitempty"` // the day it happened, YYYY-MM-DD
 }
 
 // ReadExpected reads expected events, one JSON object per line. Blank

@@ -61,12 +61,11 @@ func (p *Pipeline) Process(ctx context.Context, a *dyad.Article) (*Result, error
 	if p.Now != nil {
 		now = p.Now
 	}
-	if a.Published.IsZero() {
+	dl, dlAt, hasDateline := findDateline(a.Text)
+	if a.Published.IsZero() && hasDateline && dl.Date != "" {
 		// "ISLAMABAD, Oct. 19, 2025 (Reuters) -": the dateline's date.
-		if d, ok := geo.ParseDateline(a.Text); ok && d.Date != "" {
-			if t, prec, ok := datelineDate(d.Date, now()); ok {
-				a.Published, a.PublishedPrecision = t, prec
-			}
+		if t, prec, ok := datelineDate(dl.Date, now()); ok {
+			a.Published, a.PublishedPrecision = t, prec
 		}
 	}
 	date := a.Published
@@ -78,9 +77,9 @@ func (p *Pipeline) Process(ctx context.Context, a *dyad.Article) (*Result, error
 		res.Skipped = "language " + a.Language
 	} else {
 		text := a.Text
-		if d, ok := geo.ParseDateline(text); ok {
+		if hasDateline {
 			// "KABUL, Oct 12 (Reuters) -" is not part of the first sentence.
-			text = text[d.End:]
+			text = text[:dlAt] + text[dlAt+dl.End:]
 		}
 		sents, err := p.Parser.ParseText(ctx, text)
 		if err != nil {
@@ -100,7 +99,11 @@ func (p *Pipeline) Process(ctx context.Context, a *dyad.Article) (*Result, error
 			perSentence[i] = p.Coder.Code(s, date)
 		}
 		if p.Places != nil {
-			p.place(a, sents, perSentence)
+			lead := a.Text[dlAt:]
+			if len(lead) > 200 {
+				lead = lead[:200]
+			}
+			p.place(lead, sents, perSentence)
 		}
 		for _, evs := range perSentence {
 			for _, e := range evs {
@@ -126,7 +129,7 @@ func (p *Pipeline) Process(ctx context.Context, a *dyad.Article) (*Result, error
 
 // place gives each event the places its sentence (or the article's
 // dateline) names; an event in several places becomes one event per place.
-func (p *Pipeline) place(a *dyad.Article, sents []*dyad.Sentence, perSentence [][]dyad.Event) {
+func (p *Pipeline) place(lead string, sents []*dyad.Sentence, perSentence [][]dyad.Event) {
 	var countries []string
 	seen := map[string]bool{}
 	for _, evs := range perSentence {
@@ -138,10 +141,6 @@ func (p *Pipeline) place(a *dyad.Article, sents []*dyad.Sentence, perSentence []
 				}
 			}
 		}
-	}
-	lead := a.Text
-	if len(lead) > 200 {
-		lead = lead[:200]
 	}
 	ctx := p.Places.NewContext(lead, countries)
 	for i, evs := range perSentence {
@@ -176,6 +175,27 @@ func fillCountry(e *dyad.Event) {
 			ac.Code = e.Location.Country + ac.Code[3:]
 		}
 	}
+}
+
+// findDateline looks for a dateline at the start of the first few
+// paragraphs of text (a title or a byline may come first) and returns it
+// with the offset of its paragraph.
+func findDateline(text string) (geo.Dateline, int, bool) {
+	at := 0
+	for n := 0; n < 12 && at < len(text); n++ {
+		para := text[at:]
+		if i := strings.IndexByte(para, '\n'); i >= 0 {
+			para = para[:i]
+		}
+		if strings.TrimSpace(para) != "" {
+			lead := len(para) - len(strings.TrimLeft(para, " \t"))
+			if d, ok := geo.ParseDateline(para[lead:]); ok && d.End < len(para)-lead {
+				return d, at + lead, true
+			}
+		}
+		at += len(para) + 1
+	}
+	return geo.Dateline{}, 0, false
 }
 
 // datelineDate reads a dateline's date: "Oct. 19, 2025", "October 19,

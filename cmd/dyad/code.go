@@ -17,31 +17,34 @@ import (
 
 // codeOptions are the flags of "dyad code".
 type codeOptions struct {
-	dicts  dictOptions
-	conllu string
-	format string
-	date   string
-	monads bool
-	all    bool
+	dicts        dictOptions
+	conllu       string
+	format       string
+	date         string
+	monads       bool
+	all          bool
+	allowPrivate bool
 }
 
 func runCode(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	var o codeOptions
-	fs := newFlagSet("code", "code [flags] --conllu FILE|-", stderr)
+	fs := newFlagSet("code", "code [flags] FILE.html|FILE.txt|FILE.jsonl|DIR|URL|- ...\n       dyad code [flags] --conllu FILE|-\n\nCodes articles (extracted, split, parsed) or parsed sentences and prints their events.", stderr)
 	o.dicts.register(fs, "phoenix")
 	fs.StringVar(&o.conllu, "conllu", "", "read parsed sentences from CoNLL-U `FILE` (- for standard input)")
-	fs.StringVar(&o.format, "format", "jsonl", "output format: jsonl, tsv or text")
+	fs.StringVar(&o.format, "format", "jsonl", "output format: jsonl, tsv, text, or explain (text with how each part was found)")
 	fs.StringVar(&o.date, "date", "", "publication `DATE` (YYYY-MM-DD) the sentences report on (default today)")
 	fs.BoolVar(&o.monads, "monads", false, "keep events with only a source or only a target")
 	fs.BoolVar(&o.all, "negated", false, "also print negated events (modality \"negated\")")
+	fs.BoolVar(&o.allowPrivate, "allow-private", false, "allow fetching URLs on loopback and private addresses (off by default: SSRF guard)")
+	explain := fs.Bool("explain", false, "same as --format explain")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if fs.NArg() > 0 && o.conllu == "" {
-		return dyad.Errorf(dyad.EINVALID, "dyad code reads parsed sentences only for now: give --conllu FILE (raw text and HTML arrive with the parser and ingestion)")
+	if *explain {
+		o.format = "explain"
 	}
 	if o.conllu == "" {
-		return dyad.Errorf(dyad.EINVALID, "no input: give --conllu FILE or --conllu - for standard input")
+		return codeInputs(ctx, o, fs.Args(), stdin, stdout, stderr)
 	}
 	return codeCoNLLU(ctx, o, stdin, stdout)
 }
@@ -121,11 +124,62 @@ func eventWriter(format string, w io.Writer) (write func(*dyad.Event) error, flu
 				e.Date, e.Source.Code, e.Target.Code, e.Code, e.PLOVER.Type, e.Goldstein, e.Modality, e.Sentence.Text, e.Source.Text, e.Target.Text, e.Evidence.VerbText, e.Pattern)
 			return err
 		}, bw.Flush, nil
+	case "explain":
+		return func(e *dyad.Event) error { return explainEvent(bw, e) }, bw.Flush, nil
 	}
-	return nil, nil, dyad.Errorf(dyad.EINVALID, "unknown format %q: want jsonl, tsv or text", format)
+	return nil, nil, dyad.Errorf(dyad.EINVALID, "unknown format %q: want jsonl, tsv, text or explain", format)
 }
 
 // tsvField makes a value safe for one TSV cell.
 func tsvField(s string) string {
 	return strings.NewReplacer("\t", " ", "\n", " ", "\r", " ").Replace(s)
+}
+
+// explainEvent writes an event with how each of its parts was found.
+func explainEvent(w io.Writer, e *dyad.Event) error {
+	name := func(a dyad.Actor) string {
+		if a.Text == "" {
+			return a.Code + " (not named in the sentence)"
+		}
+		return fmt.Sprintf("%s from %q (words %d-%d)", a.Code, a.Text, a.Span.First, a.Span.Last)
+	}
+	place := "none"
+	if e.Location != nil {
+		place = fmt.Sprintf("%s, %s (%.2f, %.2f)", e.Location.Name, e.Location.Country, e.Location.Lat, e.Location.Lon)
+	}
+	attr := "none: stated by the article itself"
+	if e.Attribution != nil {
+		attr = fmt.Sprintf("%s (%s)", e.Attribution.By, e.Attribution.Verb)
+	}
+	dead := "none stated"
+	if e.Fatalities != nil {
+		dead = fmt.Sprint(e.Fatalities.Count)
+		if e.Fatalities.AtLeast {
+			dead = "at least " + dead
+		}
+	}
+	code := e.Code
+	if e.NegationOf != "" {
+		code += " (the negation of " + e.NegationOf + ")"
+	}
+	_, err := fmt.Fprintf(w, `%s %s → %s %s
+  sentence:    %q
+  event:       %s %s, root %s, quad class %d, Goldstein %+.1f, PLOVER %s %s
+  verb:        %q (word %d), pattern %q at %s
+  source:      %s
+  target:      %s
+  modality:    %s
+  date:        %s (%s precision), from %s
+  place:       %s, from %s
+  fatalities:  %s
+  reported by: %s
+
+`, e.Date, e.Source.Code, e.Target.Code, e.Code,
+		e.Sentence.Text,
+		code, e.ID, e.Root, e.QuadClass, e.Goldstein, e.PLOVER.Type, e.PLOVER.Mode,
+		e.Evidence.VerbText, e.Evidence.Verb, e.Pattern, e.Evidence.PatternRef,
+		name(e.Source), name(e.Target), e.Modality,
+		e.Date, e.DatePrecision, e.DateSource,
+		place, e.LocationSource, dead, attr)
+	return err
 }

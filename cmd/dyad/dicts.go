@@ -2,6 +2,7 @@ package main
 
 import (
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"time"
@@ -19,7 +20,7 @@ type dictOptions struct {
 }
 
 func (o *dictOptions) register(fs *flag.FlagSet, defaultSet string) {
-	fs.StringVar(&o.dir, "dicts", os.Getenv("DYAD_DICTS"), "`DIR` holding PETRARCH-format dictionaries (default $DYAD_DICTS)")
+	fs.StringVar(&o.dir, "dicts", os.Getenv("DYAD_DICTS"), "`DIR` holding PETRARCH-format dictionaries (default $DYAD_DICTS, else dyad's built-in dictionaries)")
 	fs.StringVar(&o.set, "set", defaultSet, "dictionary file set in DIR: phoenix (CAMEO.2.0 + Phoenix.*) or validation (PETR.Validate.*)")
 	fs.StringVar(&o.verbs, "verbs", "", "verb dictionary `FILE` to use instead of the set's")
 }
@@ -27,7 +28,15 @@ func (o *dictOptions) register(fs *flag.FlagSet, defaultSet string) {
 // load reads the dictionaries and returns them with the time it took.
 func (o *dictOptions) load() (*dict.Set, time.Duration, error) {
 	if o.dir == "" {
-		return nil, 0, dyad.Errorf(dyad.EINVALID, "no dictionaries: give --dicts DIR (a folder of PETRARCH-format dictionaries) or set DYAD_DICTS")
+		if o.verbs != "" {
+			return nil, 0, dyad.Errorf(dyad.EINVALID, "--verbs needs --dicts DIR")
+		}
+		start := time.Now()
+		set, err := dict.Builtin()
+		if err != nil {
+			return nil, 0, fmt.Errorf("load built-in dictionaries: %w", err)
+		}
+		return set, time.Since(start), nil
 	}
 	var files dict.Files
 	switch o.set {

@@ -21,7 +21,7 @@ func (e *floorError) Error() string { return e.msg }
 
 func runEval(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
-		fmt.Fprintf(stderr, "Usage: dyad eval SUITE [flags]\n\nSuites:\n  petrarch  PETRARCH validation records (XML with CoNLL-U parses)\n")
+		fmt.Fprintf(stderr, "Usage: dyad eval SUITE [flags]\n\nSuites:\n  petrarch    PETRARCH validation records (XML with CoNLL-U parses)\n  samples     the bundled sample articles, end to end, against their expected events\n  ud          parser scores on a Universal Dependencies treebank\n  extraction  main-text extraction on an article-extraction benchmark\n")
 		if len(args) > 0 && (args[0] == "-h" || args[0] == "--help" || args[0] == "-help") {
 			return nil
 		}
@@ -30,10 +30,14 @@ func runEval(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 	switch args[0] {
 	case "petrarch":
 		return runEvalPetrarch(ctx, args[1:], stdout, stderr)
+	case "extraction":
+		return runEvalExtraction(ctx, args[1:], stdout, stderr)
 	case "ud":
 		return runEvalUD(ctx, args[1:], stdout, stderr)
+	case "samples":
+		return runEvalSamples(ctx, args[1:], stdout, stderr)
 	}
-	fmt.Fprintf(stderr, "dyad eval: unknown suite %q (want petrarch)\n", args[0])
+	fmt.Fprintf(stderr, "dyad eval: unknown suite %q (want petrarch, samples, ud or extraction)\n", args[0])
 	return errUsage
 }
 

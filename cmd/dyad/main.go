@@ -33,8 +33,15 @@ func commands() map[string]command {
 			_, err := fmt.Fprintln(stdout, "dyad", version)
 			return err
 		}},
-		"parse": {"parse text or CoNLL-U into Universal Dependencies (CoNLL-U)", runParse},
-		"train": {"train the tokenizer, tagger, lemmatizer or parser on a treebank", runTrain},
+		"parse":     {"parse text or CoNLL-U into Universal Dependencies (CoNLL-U)", runParse},
+		"train":     {"train the tokenizer, tagger, lemmatizer or parser on a treebank", runTrain},
+		"gazetteer": {"import GeoNames dumps into a gazetteer; look places up", runGazetteer},
+
+		"events": {"list stored events (filters, pages, --json)", runEvents},
+		"export": {"export stored events: gdelt, csv, jsonl, parquet", runExport},
+		"serve":  {"serve the JSON API over the event store", runServe},
+		"ingest": {"read, code and store articles from files, folders, URLs and feeds", runIngest},
+		"demo":   {"code the bundled sample articles into a fresh store and serve the dashboard", runDemo},
 	}
 }
 

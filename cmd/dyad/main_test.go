@@ -36,7 +36,7 @@ func TestRunUsage(t *testing.T) {
 		{"ErrNoCommand", nil, 2, "", "Usage: dyad COMMAND"},
 		{"ErrUnknown", []string{"frobnicate"}, 2, "", `unknown command "frobnicate"`},
 		{"ErrCodeNoInput", []string{"code"}, 2, "", "no input"},
-		{"ErrCodeNoDicts", []string{"code", "--conllu", "-", "--dicts", ""}, 2, "", "no dictionaries"},
+		{"ErrVerbsWithoutDicts", []string{"code", "--conllu", "-", "--dicts", "", "--verbs", "v.txt"}, 2, "", "--verbs needs --dicts"},
 		{"ErrBadFormat", []string{"code", "--conllu", "-", "--dicts", "x", "--format", "xml"}, 2, "", "unknown format"},
 		{"ErrBadFlag", []string{"code", "--nope"}, 2, "", "flag provided but not defined"},
 		{"ErrEvalNoSuite", []string{"eval", "petrarch"}, 2, "", "no suite"},

@@ -1,0 +1,92 @@
+package main
+
+import (
+	"context"
+	"io"
+	"time"
+
+	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/acquire"
+	"github.com/dyad-events/dyad/coder"
+	"github.com/dyad-events/dyad/geo"
+	"github.com/dyad-events/dyad/pipeline"
+)
+
+// codeInputs codes articles from files (HTML, text, .jsonl), folders,
+// URLs, feeds or standard input, without storing them: each article is
+// extracted, split, parsed and coded, and its events are written out.
+// Items that cannot be read are reported on stderr and the others go on.
+func codeInputs(ctx context.Context, o codeOptions, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		args = []string{"-"}
+	}
+	now := time.Now
+	if o.date != "" {
+		d, err := time.Parse("2006-01-02", o.date)
+		if err != nil {
+			return dyad.Errorf(dyad.EINVALID, "bad --date %q: want YYYY-MM-DD", o.date)
+		}
+		now = func() time.Time { return d }
+	}
+	write, flush, err := eventWriter(o.format, stdout)
+	if err != nil {
+		return err
+	}
+	set, _, err := o.dicts.load()
+	if err != nil {
+		return err
+	}
+	c, err := newCoder(set, coder.Options{AllowMonads: o.monads, IntentFromFuture: true})
+	if err != nil {
+		return err
+	}
+	parser, err := loadPipeline("")
+	if err != nil {
+		return err
+	}
+	places, err := geo.Builtin()
+	if err != nil {
+		return err
+	}
+	fetcher := acquire.NewFetcher(acquire.Options{AllowPrivate: o.allowPrivate})
+	defer fetcher.Close()
+	p := &pipeline.Pipeline{Parser: nlpParser{parser}, Coder: c, Now: now, Places: places}
+	in := &acquire.Inputs{Fetcher: fetcher}
+	items, failed := 0, 0
+	for item := range in.Items(ctx, args, stdin) {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		items++
+		if item.Err != nil {
+			failed++
+			progressTo(stderr, true)(items, item.Source, item.Err)
+			continue
+		}
+		if item.Article.URL == "" && item.Source != "stdin" {
+			item.Article.URL = item.Source
+		}
+		res, err := p.Process(ctx, item.Article)
+		if err != nil {
+			failed++
+			progressTo(stderr, true)(items, item.Source, err)
+			continue
+		}
+		for i := range res.Events {
+			e := &res.Events[i]
+			if e.Modality == dyad.Negated && !o.all {
+				continue
+			}
+			if err := write(e); err != nil {
+				return err
+			}
+		}
+	}
+	if err := flush(); err != nil {
+		return err
+	}
+	if failed == items && items > 0 {
+		return dyad.Errorf(dyad.EINVALID, "none of the %d inputs could be coded", items)
+	}
+	return nil
+}

@@ -1,0 +1,106 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"io/fs"
+	"net"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/acquire"
+	"github.com/dyad-events/dyad/coder"
+	"github.com/dyad-events/dyad/geo"
+	"github.com/dyad-events/dyad/pipeline"
+	"github.com/dyad-events/dyad/samples"
+)
+
+// demoOptions are the flags of "dyad demo".
+type demoOptions struct {
+	db   string
+	addr string
+}
+
+func runDemo(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Writer) error {
+	var o demoOptions
+	fs := newFlagSet("demo", "demo [--db PATH] [--addr HOST:PORT]\n\nCodes the bundled sample articles into a fresh SQLite store and serves the API and the\ndashboard over it. Stop it with Ctrl-C.", stderr)
+	fs.StringVar(&o.db, "db", filepath.Join(os.TempDir(), "dyad-demo.db"), "SQLite `PATH` to create (an existing file is replaced)")
+	fs.StringVar(&o.addr, "addr", "127.0.0.1:8080", "listen on `HOST:PORT`")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if strings.Contains(o.db, "://") {
+		return dyad.Errorf(dyad.EINVALID, "dyad demo writes a fresh SQLite file; give a path, not %q", o.db)
+	}
+	for _, suffix := range []string{"", "-wal", "-shm"} {
+		if err := os.Remove(o.db + suffix); err != nil && !os.IsNotExist(err) {
+			return fmt.Errorf("remove old demo store: %w", err)
+		}
+	}
+	ln, err := net.Listen("tcp", o.addr)
+	if err != nil {
+		return dyad.Errorf(dyad.EINVALID, "listen on %s: %v", o.addr, err)
+	}
+	sum, err := demoIngest(ctx, o.db, stderr)
+	if err != nil {
+		ln.Close()
+		return err
+	}
+	fmt.Fprintf(stdout, "dyad demo: coded %d sample articles: %d sentences, %d events, in %s\n", sum.Articles, sum.Sentences, sum.Events, o.db)
+	fmt.Fprintf(stdout, "dyad demo: dashboard at http://%s/ (API at /api/v1/, Ctrl-C to stop)\n", ln.Addr())
+	return serveRun(ctx, serveOptions{db: o.db}, ln, stderr)
+}
+
+// demoIngest codes the bundled samples into a new SQLite store at path.
+func demoIngest(ctx context.Context, path string, stderr io.Writer) (*ingestSummary, error) {
+	dir, err := os.MkdirTemp("", "dyad-samples-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(dir)
+	if err := copySamples(dir); err != nil {
+		return nil, err
+	}
+	st, err := openStore(ctx, path, false)
+	if err != nil {
+		return nil, err
+	}
+	defer st.Close()
+	var d dictOptions
+	set, _, err := d.load()
+	if err != nil {
+		return nil, err
+	}
+	c, err := newCoder(set, coder.Options{IntentFromFuture: true})
+	if err != nil {
+		return nil, err
+	}
+	parser, err := loadPipeline("")
+	if err != nil {
+		return nil, err
+	}
+	g, err := geo.Builtin()
+	if err != nil {
+		return nil, err
+	}
+	p := &pipeline.Pipeline{Parser: nlpParser{parser}, Coder: c, Store: st, Places: g}
+	return ingest(ctx, p, &acquire.Inputs{}, []string{dir}, nil, progressTo(stderr, true))
+}
+
+// copySamples writes the bundled sample articles (not their expected
+// events) into dir.
+func copySamples(dir string) error {
+	return fs.WalkDir(samples.FS(), ".", func(name string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !(strings.HasSuffix(name, ".html") || strings.HasSuffix(name, ".txt")) {
+			return err
+		}
+		b, err := fs.ReadFile(samples.FS(), name)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dir, name), b, 0o644)
+	})
+}

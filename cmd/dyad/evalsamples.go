@@ -1,0 +1,140 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/acquire"
+	"github.com/dyad-events/dyad/coder"
+	"github.com/dyad-events/dyad/eval"
+	"github.com/dyad-events/dyad/geo"
+	"github.com/dyad-events/dyad/pipeline"
+)
+
+// evalSamplesOptions are the flags of "dyad eval samples".
+type evalSamplesOptions struct {
+	dicts    dictOptions
+	dir      string
+	json     bool
+	failures bool
+	minP     float64
+	minR     float64
+}
+
+func runEvalSamples(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	var o evalSamplesOptions
+	fs := newFlagSet("eval samples", "eval samples [--dir DIR] [flags]\n\nCodes each sample article (NAME.html or NAME.txt) end to end and scores its events\nagainst NAME.events.jsonl at (source country, target country, CAMEO root) level.", stderr)
+	o.dicts.register(fs, "phoenix")
+	fs.StringVar(&o.dir, "dir", "samples", "`DIR` of sample articles and their expected events")
+	fs.BoolVar(&o.json, "json", false, "print one JSON object")
+	fs.BoolVar(&o.failures, "failures", false, "list, per article, the expected events missed and the extra ones")
+	fs.Float64Var(&o.minP, "min-precision", 0, "fail (exit 3) when precision is below `P`")
+	fs.Float64Var(&o.minR, "min-recall", 0, "fail (exit 3) when recall is below `R`")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	expected, articles, err := readSamples(o.dir)
+	if err != nil {
+		return err
+	}
+	set, _, err := o.dicts.load()
+	if err != nil {
+		return err
+	}
+	c, err := newCoder(set, coder.Options{IntentFromFuture: true})
+	if err != nil {
+		return err
+	}
+	parser, err := loadPipeline("")
+	if err != nil {
+		return err
+	}
+	g, err := geo.Builtin()
+	if err != nil {
+		return err
+	}
+	p := &pipeline.Pipeline{Parser: nlpParser{parser}, Coder: c, Places: g}
+	in := &acquire.Inputs{}
+	coded := map[string][]dyad.Event{}
+	for _, path := range articles {
+		name := filepath.Base(path)
+		for item := range in.Items(ctx, []string{path}, nil) {
+			if item.Err != nil {
+				return fmt.Errorf("sample %s: %w", name, item.Err)
+			}
+			res, err := p.Process(ctx, item.Article)
+			if err != nil {
+				return fmt.Errorf("sample %s: %w", name, err)
+			}
+			coded[name] = append(coded[name], res.Events...)
+		}
+	}
+	sc := eval.ScoreSamples(expected, coded)
+	if !o.failures {
+		sc.Misses = nil
+	}
+	if o.json {
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(sc); err != nil {
+			return err
+		}
+	} else {
+		fmt.Fprintf(stdout, "%d articles: %d expected events, %d coded, %d matched\nprecision %.3f  recall %.3f  F1 %.3f\n",
+			sc.Articles, sc.Expected, sc.Coded, sc.Matched, sc.Precision, sc.Recall, sc.F1)
+		for _, m := range sc.Misses {
+			fmt.Fprintf(stdout, "\n%s\n  missing: %s\n  extra:   %s\n", m.Article, strings.Join(m.Missing, ", "), strings.Join(m.Extra, ", "))
+		}
+	}
+	if sc.Precision < o.minP {
+		return &floorError{fmt.Sprintf("precision %.3f is below the floor %.3f", sc.Precision, o.minP)}
+	}
+	if sc.Recall < o.minR {
+		return &floorError{fmt.Sprintf("recall %.3f is below the floor %.3f", sc.Recall, o.minR)}
+	}
+	return nil
+}
+
+// readSamples reads every NAME.events.jsonl of dir and lists the articles
+// they describe (NAME.html or NAME.txt).
+func readSamples(dir string) ([]eval.Expected, []string, error) {
+	files, err := filepath.Glob(filepath.Join(dir, "*.events.jsonl"))
+	if err != nil || len(files) == 0 {
+		return nil, nil, dyad.Errorf(dyad.EINVALID, "no *.events.jsonl files in %s", dir)
+	}
+	sort.Strings(files)
+	var expected []eval.Expected
+	var articles []string
+	for _, f := range files {
+		r, err := os.Open(f)
+		if err != nil {
+			return nil, nil, err
+		}
+		exp, err := eval.ReadExpected(r)
+		r.Close()
+		if err != nil {
+			return nil, nil, fmt.Errorf("%s: %w", f, err)
+		}
+		expected = append(expected, exp...)
+		base := strings.TrimSuffix(f, ".events.jsonl")
+		found := ""
+		for _, ext := range []string{".html", ".txt"} {
+			if _, err := os.Stat(base + ext); err == nil {
+				found = base + ext
+				break
+			}
+		}
+		if found == "" {
+			return nil, nil, dyad.Errorf(dyad.EINVALID, "%s has no article (%s.html or .txt)", f, base)
+		}
+		articles = append(articles, found)
+	}
+	return expected, articles, nil
+}

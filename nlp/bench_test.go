@@ -1,0 +1,69 @@
+package nlp_test
+
+import (
+	"testing"
+	"time"
+
+	"github.com/dyad-events/dyad/nlp"
+	"github.com/dyad-events/dyad/nlp/udeval"
+)
+
+// BenchmarkTagParse tags, lemmatizes and parses 500 EWT dev sentences on
+// gold tokenization and reports tokens per second.
+func BenchmarkTagParse(b *testing.B) {
+	gold := devSlice(b, 500)
+	p := mustLoad(b)
+	n := 0
+	for _, s := range gold {
+		n += len(s.Tokens)
+	}
+	b.ResetTimer()
+	cpu := cpuTime()
+	for range b.N {
+		for _, s := range words(gold) {
+			p.Annotate(s)
+		}
+	}
+	reportSpeed(b, n, cpuTime()-cpu)
+}
+
+// BenchmarkRawParse runs the whole pipeline, from raw text, on the text of
+// 500 EWT dev sentences and reports gold tokens per second.
+func BenchmarkRawParse(b *testing.B) {
+	gold := devSlice(b, 500)
+	p := mustLoad(b)
+	text, _ := udeval.RawText(gold)
+	n := 0
+	for _, s := range gold {
+		n += len(s.Tokens)
+	}
+	b.ResetTimer()
+	cpu := cpuTime()
+	for range b.N {
+		p.Parse(text)
+	}
+	reportSpeed(b, n, cpuTime()-cpu)
+}
+
+// reportSpeed reports tokens per wall-clock second and, where measured,
+// per CPU-second of the whole process (which also counts the garbage
+// collector's work on other threads).
+func reportSpeed(b *testing.B, tokens int, cpu time.Duration) {
+	b.ReportMetric(float64(tokens*b.N)/b.Elapsed().Seconds(), "tokens/s")
+	if cpu > 0 {
+		b.ReportMetric(float64(tokens*b.N)/cpu.Seconds(), "tokens/cpu-s")
+	}
+}
+
+// BenchmarkLoad measures loading the embedded models.
+func BenchmarkLoad(b *testing.B) {
+	cpu := cpuTime()
+	for range b.N {
+		if _, err := nlp.Load(); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if cpu := cpuTime() - cpu; cpu > 0 {
+		b.ReportMetric(cpu.Seconds()/float64(b.N), "cpu-s/op")
+	}
+}

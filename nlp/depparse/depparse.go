@@ -1,0 +1,279 @@
+// Package depparse is a greedy, labeled, transition-based dependency parser
+// for Universal Dependencies.
+//
+// It uses the arc-hybrid system with the root token at the end of the
+// buffer and a single root per sentence, scores transitions with an
+// averaged perceptron over rich feature templates (Zhang and Nivre 2011,
+// adapted to arc-hybrid), and is trained with the dynamic oracle of
+// Goldberg and Nivre (2013), exploring its own mistakes after the first
+// epoch.
+package depparse
+
+import (
+	"bytes"
+	"compress/gzip"
+	"encoding/gob"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/nlp/internal/linear"
+)
+
+// Parser parses tagged sentences. It is safe for concurrent use.
+type Parser struct {
+	labels []string // label names; labels[rootLabel] == "root"
+	root   int      // index of "root" in labels
+	model  *linear.Model
+}
+
+// Parse sets Head and DepRel on every token of s from Form, UPOS and XPOS.
+func (p *Parser) Parse(s *dyad.Sentence) {
+	n := len(s.Tokens)
+	if n == 0 {
+		return
+	}
+	st := newState(s, len(p.labels))
+	scores := make([]float32, 1+2*len(p.labels))
+	feats := make([]uint64, 0, 96)
+	for !st.terminal() {
+		// Skip scoring when only one transition is possible.
+		switch {
+		case len(st.stack) == 0:
+			st.apply(shift)
+			continue
+		case st.b == n && len(st.stack) == 1:
+			st.apply(1 + p.root)
+			continue
+		}
+		feats = st.features(feats[:0])
+		clear(scores)
+		p.model.Score(feats, scores)
+		best, bs := -1, float32(0)
+		for c := range scores {
+			if !st.valid(c, p.root) {
+				continue
+			}
+			if best < 0 || scores[c] > bs {
+				best, bs = c, scores[c]
+			}
+		}
+		st.apply(best)
+	}
+	for i := range s.Tokens {
+		t := &s.Tokens[i]
+		h := st.head[i]
+		if h == n {
+			t.Head = 0
+		} else {
+			t.Head = h + 1
+		}
+		t.DepRel = p.labels[st.label[i]]
+	}
+}
+
+// state is a parser configuration: a stack, a buffer front and the arcs
+// built so far. Word indexes are 0-based; index n is the root, which sits
+// at the end of the buffer.
+type state struct {
+	n      int
+	nl     int // number of labels
+	stack  []int
+	b      int
+	head   []int
+	label  []int
+	lc     [][2]int // two leftmost children, -1 when none
+	rc     [][2]int // two rightmost children
+	nleft  []int
+	nright []int
+	lset   []uint64 // bit set of left-child labels
+	rset   []uint64
+	w, p   []uint64 // hashes of word form and tag, with pads
+	u      []uint64 // hash of UPOS
+}
+
+const none = -1
+
+func newState(s *dyad.Sentence, nl int) *state {
+	n := len(s.Tokens)
+	st := &state{n: n, nl: nl, stack: make([]int, 0, n), head: make([]int, n+1), label: make([]int, n+1),
+		lc: make([][2]int, n+1), rc: make([][2]int, n+1), nleft: make([]int, n+1), nright: make([]int, n+1),
+		lset: make([]uint64, n+1), rset: make([]uint64, n+1),
+		w: make([]uint64, n+2), p: make([]uint64, n+2), u: make([]uint64, n+2)}
+	for i := range st.head {
+		st.head[i] = none
+		st.lc[i] = [2]int{none, none}
+		st.rc[i] = [2]int{none, none}
+	}
+	for i, t := range s.Tokens {
+		st.w[i] = linear.New(0).Str(wordKey(t.Form)).Sum()
+		st.p[i] = linear.New(1).Str(t.XPOS).Sum()
+		st.u[i] = linear.New(2).Str(t.UPOS).Sum()
+	}
+	st.w[n] = linear.New(0).Str("-ROOT-").Sum()
+	st.p[n] = linear.New(1).Str("-ROOT-").Sum()
+	st.u[n] = st.p[n]
+	st.w[n+1] = linear.New(0).Str("-NONE-").Sum()
+	st.p[n+1] = linear.New(1).Str("-NONE-").Sum()
+	st.u[n+1] = st.p[n+1]
+	return st
+}
+
+// wordKey lower-cases a form and folds digits.
+func wordKey(form string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(form) {
+		if r >= '0' && r <= '9' {
+			r = '0'
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func (st *state) terminal() bool { return st.b == st.n && len(st.stack) == 0 }
+
+// Transition classes: 0 is SHIFT, 1+l is LEFT with label l, 1+nl+l is
+// RIGHT with label l.
+const shift = 0
+
+func (st *state) kind(c int) (act, label int) {
+	switch {
+	case c == shift:
+		return 0, 0
+	case c <= st.nl:
+		return 1, c - 1
+	default:
+		return 2, c - 1 - st.nl
+	}
+}
+
+func (st *state) valid(c, root int) bool {
+	act, l := st.kind(c)
+	switch act {
+	case 0:
+		return st.b < st.n
+	case 1:
+		if len(st.stack) == 0 {
+			return false
+		}
+		if st.b == st.n {
+			return len(st.stack) == 1 && l == root
+		}
+		return l != root
+	default:
+		return len(st.stack) >= 2 && l != root
+	}
+}
+
+func (st *state) apply(c int) {
+	act, l := st.kind(c)
+	switch act {
+	case 0:
+		st.stack = append(st.stack, st.b)
+		st.b++
+	case 1:
+		d := st.pop()
+		st.attach(st.b, d, l)
+	default:
+		d := st.pop()
+		st.attach(st.stack[len(st.stack)-1], d, l)
+	}
+}
+
+func (st *state) pop() int {
+	d := st.stack[len(st.stack)-1]
+	st.stack = st.stack[:len(st.stack)-1]
+	return d
+}
+
+func (st *state) attach(h, d, l int) {
+	st.head[d] = h
+	st.label[d] = l
+	if d < h {
+		st.nleft[h]++
+		st.lset[h] |= 1 << (uint(l) & 63)
+		lc := &st.lc[h]
+		switch {
+		case lc[0] == none || d < lc[0]:
+			lc[1], lc[0] = lc[0], d
+		case lc[1] == none || d < lc[1]:
+			lc[1] = d
+		}
+	} else {
+		st.nright[h]++
+		st.rset[h] |= 1 << (uint(l) & 63)
+		rc := &st.rc[h]
+		switch {
+		case rc[0] == none || d > rc[0]:
+			rc[1], rc[0] = rc[0], d
+		case rc[1] == none || d > rc[1]:
+			rc[1] = d
+		}
+	}
+}
+
+// file is the encoded form of a Parser.
+type file struct {
+	Labels  []string
+	Weights []byte
+}
+
+// WriteTo writes p, gzip-compressed.
+func (p *Parser) WriteTo(w io.Writer) (int64, error) {
+	var wb bytes.Buffer
+	if _, err := p.model.WriteTo(&wb); err != nil {
+		return 0, err
+	}
+	var buf bytes.Buffer
+	zw := gzip.NewWriter(&buf)
+	if err := gob.NewEncoder(zw).Encode(file{Labels: p.labels, Weights: wb.Bytes()}); err != nil {
+		return 0, fmt.Errorf("write parser: %w", err)
+	}
+	if err := zw.Close(); err != nil {
+		return 0, fmt.Errorf("write parser: %w", err)
+	}
+	n, err := w.Write(buf.Bytes())
+	if err != nil {
+		return int64(n), fmt.Errorf("write parser: %w", err)
+	}
+	return int64(n), nil
+}
+
+// Read reads a Parser written by WriteTo.
+func Read(r io.Reader) (*Parser, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, fmt.Errorf("read parser: %w", err)
+	}
+	var f file
+	if err := gob.NewDecoder(zr).Decode(&f); err != nil {
+		return nil, fmt.Errorf("read parser: %w", err)
+	}
+	m, err := linear.Decode(f.Weights)
+	if err != nil {
+		return nil, fmt.Errorf("read parser: %w", err)
+	}
+	if m.Classes() != 1+2*len(f.Labels) {
+		return nil, fmt.Errorf("read parser: %d classes for %d labels", m.Classes(), len(f.Labels))
+	}
+	p := &Parser{labels: f.Labels, model: m, root: -1}
+	for i, l := range f.Labels {
+		if l == "root" {
+			p.root = i
+		}
+	}
+	if p.root < 0 {
+		return nil, fmt.Errorf("read parser: no root label")
+	}
+	return p, nil
+}
+
+// Pruned returns a copy of p without the weights whose magnitude is below
+// minAbs: a smaller, faster model at some cost in accuracy.
+func (p *Parser) Pruned(minAbs float32) *Parser {
+	c := *p
+	c.model = p.model.Pruned(minAbs)
+	return &c
+}
