@@ -58,12 +58,17 @@ func (ps *sentence) prepare(s *dyad.Sentence) {
 		if lemma == "" || lemma == "_" {
 			lemma = t.Form
 		}
-		offs = append(offs, len(buf))
+		start := len(buf)
 		buf = appendUpper(buf, t.Form)
-		offs = append(offs, len(buf))
+		offs = append(offs, start, len(buf))
+		if lemma == t.Form || strings.EqualFold(lemma, t.Form) {
+			offs = append(offs, start, len(buf)) // the lemma is the form
+			continue
+		}
+		start = len(buf)
 		buf = appendUpper(buf, lemma)
+		offs = append(offs, start, len(buf))
 	}
-	offs = append(offs, len(buf))
 	ps.buf, ps.offs = buf, offs
 	words := string(buf)
 	for i := range s.Tokens {
@@ -79,7 +84,7 @@ func (ps *sentence) prepare(s *dyad.Sentence) {
 		if t.Head < 0 || head >= len(s.Tokens) || head == i {
 			head = -1
 		}
-		ps.n[i] = node{up: words[offs[2*i]:offs[2*i+1]], lemma: words[offs[2*i+1]:offs[2*i+2]], upos: t.UPOS, rel: rel, head: head}
+		ps.n[i] = node{up: words[offs[4*i]:offs[4*i+1]], lemma: words[offs[4*i+2]:offs[4*i+3]], upos: t.UPOS, rel: rel, head: head}
 	}
 	for i := range ps.n {
 		nd := &ps.n[i]
@@ -103,14 +108,18 @@ func (ps *sentence) prepare(s *dyad.Sentence) {
 	}
 	// A head chain that never reaches the root (a cycle in a malformed
 	// parse) is cut: the word where the cycle is found becomes a root.
+	state := resize(ps.count, len(ps.n)) // 0 unseen, 1 on the current chain, 2 reaches the root
 	for i := range ps.n {
 		j := i
-		for steps := 0; j >= 0; steps++ {
-			if steps > len(ps.n) {
-				ps.n[i].head = -1
-				break
-			}
+		for j >= 0 && state[j] == 0 {
+			state[j] = 1
 			j = ps.n[j].head
+		}
+		if j >= 0 && state[j] == 1 {
+			ps.n[j].head = -1 // j closes a cycle: make it a root
+		}
+		for j = i; j >= 0 && state[j] == 1; j = ps.n[j].head {
+			state[j] = 2
 		}
 	}
 	// Children lists share one backing array.
