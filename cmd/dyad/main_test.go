@@ -35,7 +35,7 @@ func TestRunUsage(t *testing.T) {
 		{"Help", []string{"help"}, 0, "Commands:", ""},
 		{"ErrNoCommand", nil, 2, "", "Usage: dyad COMMAND"},
 		{"ErrUnknown", []string{"frobnicate"}, 2, "", `unknown command "frobnicate"`},
-		{"ErrCodeNoInput", []string{"code"}, 2, "", "no input"},
+		{"ErrCodeNoInput", []string{"code"}, 2, "", "stdin is empty"},
 		{"ErrVerbsWithoutDicts", []string{"code", "--conllu", "-", "--dicts", "", "--verbs", "v.txt"}, 2, "", "--verbs needs --dicts"},
 		{"ErrBadFormat", []string{"code", "--conllu", "-", "--dicts", "x", "--format", "xml"}, 2, "", "unknown format"},
 		{"ErrBadFlag", []string{"code", "--nope"}, 2, "", "flag provided but not defined"},

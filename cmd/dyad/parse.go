@@ -29,6 +29,9 @@ func runParse(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	if fs.NArg() > 1 {
 		return dyad.Errorf(dyad.EINVALID, "parse reads one input: give FILE or - for standard input")
 	}
+	if o.input != "text" && o.input != "conllu" {
+		return dyad.Errorf(dyad.EINVALID, "unknown input format %q: want text or conllu", o.input)
+	}
 	in := stdin
 	name := "-"
 	if fs.NArg() == 1 && fs.Arg(0) != "-" {

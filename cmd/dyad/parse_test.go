@@ -55,10 +55,39 @@ func devHead(t *testing.T, n int) string {
 	return p
 }
 
-func TestParseText(t *testing.T) {
+// tinyModels trains small models on 200 dev sentences with "dyad train"
+// into a temporary directory, so that the command tests run fast; the
+// embedded models are checked in package nlp and by TestCodeText.
+func tinyModels(t *testing.T) string {
+	t.Helper()
+	path := devHead(t, 200)
+	out := t.TempDir()
+	for _, what := range []string{"tokenizer", "lemmatizer", "tagger", "parser"} {
+		var stdout, stderr bytes.Buffer
+		args := []string{"train", what, "--train", path, "--dev", path, "--out", out, "--epochs", "2", "--folds", "0"}
+		if err := run(context.Background(), args, nil, &stdout, &stderr); err != nil {
+			t.Fatalf("train %s: %v (stderr %q)", what, err, stderr.String())
+		}
+		if !strings.Contains(stdout.String(), "wrote ") || !strings.Contains(stdout.String(), "dev") {
+			t.Errorf("train %s printed %q", what, stdout.String())
+		}
+	}
+	return out
+}
+
+// TestParseAndEval runs "dyad parse" and "dyad eval ud" with small models
+// trained by "dyad train".
+func TestParseAndEval(t *testing.T) {
+	models := tinyModels(t)
+	t.Run("Text", func(t *testing.T) { testParseText(t, models) })
+	t.Run("CoNLLUKeepsWords", func(t *testing.T) { testParseCoNLLUKeepsWords(t, models) })
+	t.Run("EvalUD", func(t *testing.T) { testEvalUD(t, models) })
+}
+
+func testParseText(t *testing.T, models string) {
 	var stdout, stderr bytes.Buffer
 	in := "Pakistan's army didn't attack the U.S. embassy. Gen. Smith said so."
-	if err := run(context.Background(), []string{"parse"}, strings.NewReader(in), &stdout, &stderr); err != nil {
+	if err := run(context.Background(), []string{"parse", "--models", models}, strings.NewReader(in), &stdout, &stderr); err != nil {
 		t.Fatalf("run: %v (stderr %q)", err, stderr.String())
 	}
 	r := conllu.NewReader(&stdout)
@@ -86,10 +115,10 @@ func TestParseText(t *testing.T) {
 	}
 }
 
-func TestParseCoNLLUKeepsWords(t *testing.T) {
+func testParseCoNLLUKeepsWords(t *testing.T, models string) {
 	path := devHead(t, 20)
 	var stdout, stderr bytes.Buffer
-	if err := run(context.Background(), []string{"parse", "--input", "conllu", path}, nil, &stdout, &stderr); err != nil {
+	if err := run(context.Background(), []string{"parse", "--models", models, "--input", "conllu", path}, nil, &stdout, &stderr); err != nil {
 		t.Fatalf("run: %v (stderr %q)", err, stderr.String())
 	}
 	gold, _ := os.ReadFile(path)
@@ -112,10 +141,10 @@ func TestParseCoNLLUKeepsWords(t *testing.T) {
 	}
 }
 
-func TestEvalUD(t *testing.T) {
+func testEvalUD(t *testing.T, models string) {
 	path := devHead(t, 100)
 	for _, raw := range []bool{false, true} {
-		args := []string{"eval", "ud", "--gold", path, "--json"}
+		args := []string{"eval", "ud", "--models", models, "--gold", path, "--json"}
 		if raw {
 			args = append(args, "--raw")
 		}
@@ -142,36 +171,11 @@ func TestEvalUD(t *testing.T) {
 				t.Errorf("raw=%v: %s = %v, want > 0", raw, k, got[k])
 			}
 		}
-		if got["las"] < 70 {
-			t.Errorf("raw=%v: LAS %.2f on 100 dev sentences", raw, got["las"])
-		}
 	}
 	var stdout, stderr bytes.Buffer
-	err := run(context.Background(), []string{"eval", "ud", "--gold", path, "--min-las", "99.9"}, nil, &stdout, &stderr)
+	err := run(context.Background(), []string{"eval", "ud", "--models", models, "--gold", path, "--min-las", "99.9"}, nil, &stdout, &stderr)
 	if code := exitCode(err, &stderr); code != 3 {
 		t.Errorf("exit code %d under an impossible floor, want 3", code)
-	}
-}
-
-func TestTrainAndLoad(t *testing.T) {
-	path := devHead(t, 200)
-	out := t.TempDir()
-	for _, what := range []string{"tokenizer", "lemmatizer", "tagger", "parser"} {
-		var stdout, stderr bytes.Buffer
-		args := []string{"train", what, "--train", path, "--dev", path, "--out", out, "--epochs", "1", "--folds", "0"}
-		if err := run(context.Background(), args, nil, &stdout, &stderr); err != nil {
-			t.Fatalf("train %s: %v (stderr %q)", what, err, stderr.String())
-		}
-		if !strings.Contains(stdout.String(), "wrote ") {
-			t.Errorf("train %s printed %q", what, stdout.String())
-		}
-	}
-	var stdout, stderr bytes.Buffer
-	if err := run(context.Background(), []string{"parse", "--models", out}, strings.NewReader("He left."), &stdout, &stderr); err != nil {
-		t.Fatalf("parse --models: %v (stderr %q)", err, stderr.String())
-	}
-	if !strings.Contains(stdout.String(), "\tleft\t") {
-		t.Errorf("parse output %q", stdout.String())
 	}
 }
 
