@@ -54,7 +54,7 @@ type Coder struct {
 	issues   *dict.Issues
 	opts     Options
 	// synsets indexes the verb dictionary's synonym sets by last word.
-	synsets map[string]map[string][][]string
+	synsets map[synKey][][]string
 	// pool keeps analyses for reuse; shared by copies made by WithOptions.
 	pool *sync.Pool
 	// anchors lists, per pattern, word sets of which the sentence must
@@ -85,15 +85,6 @@ func (c *Coder) Code(s *dyad.Sentence, date time.Time) []dyad.Event {
 	if len(s.Tokens) == 0 {
 		return nil
 	}
-	text := s.Text
-	if text == "" {
-		text = joinForms(s)
-	}
-	if c.discards != nil {
-		if _, _, ok := c.discards.Match(text); ok {
-			return nil
-		}
-	}
 	a := c.analysis(s, date)
 	defer c.pool.Put(a)
 	for i := range a.ps.n {
@@ -103,6 +94,20 @@ func (c *Coder) Code(s *dyad.Sentence, date time.Time) []dyad.Event {
 	for _, cl := range a.clauses {
 		if cl != nil && !cl.absorbed {
 			evs = append(evs, cl.events...)
+		}
+	}
+	if len(evs) == 0 {
+		return nil
+	}
+	// Discards and issues only matter for a sentence with events, which
+	// most sentences of the news are not: look them up last.
+	text := s.Text
+	if text == "" {
+		text = joinForms(s)
+	}
+	if c.discards != nil {
+		if _, _, ok := c.discards.Match(text); ok {
+			return nil
 		}
 	}
 	var issues []string

@@ -417,9 +417,11 @@ func (a *analysis) wordMatchesEnd(pw dict.Word, i int) (int, bool) {
 	}
 	best, ok := 0, false
 	nd := ps.n[i]
-	byLast := a.c.synsets[pw.Synset]
 	for _, key := range lastWordKeys(nd) {
-		for _, phrase := range byLast[key] {
+		if key == "" {
+			continue
+		}
+		for _, phrase := range a.c.synsets[synKey{pw.Synset, key}] {
 			n := len(phrase)
 			if i-n+1 < 0 || !wordIs(nd, phrase[n-1]) {
 				continue
@@ -457,18 +459,19 @@ func lastWordKeys(nd node) [5]string {
 	return keys
 }
 
-// indexSynsets indexes every synonym-set phrase by its last word.
-func indexSynsets(sets map[string][][]string) map[string]map[string][][]string {
-	idx := make(map[string]map[string][][]string, len(sets))
+// synKey names the phrases of a synonym set that end with a word.
+type synKey struct{ label, last string }
+
+// indexSynsets indexes every synonym-set phrase by its set and last word.
+func indexSynsets(sets map[string][][]string) map[synKey][][]string {
+	idx := map[synKey][][]string{}
 	for label, phrases := range sets {
-		m := map[string][][]string{}
 		for _, p := range phrases {
 			if len(p) > 0 {
-				last := p[len(p)-1]
-				m[last] = append(m[last], p)
+				k := synKey{label, p[len(p)-1]}
+				idx[k] = append(idx[k], p)
 			}
 		}
-		idx[label] = m
 	}
 	return idx
 }

@@ -108,14 +108,14 @@ async function load() {
   if (state.to) dates.to = state.to;
   say("Loading…");
   document.body.classList.add("loading");
-  const jobs = [
-    loadTable(params, signal),
-    loadMap(params, dates, signal),
-    loadSeries(params, signal),
-    loadTop(dates, signal),
-  ];
-  const results = await Promise.allSettled(jobs);
+  // What the first paint needs goes first; the top lists and the shading
+  // by all events (aggregates over the whole store) follow, so as not to
+  // compete with it.
+  const first = await Promise.allSettled([loadTable(params, signal), loadMap(params, signal), loadSeries(params, signal)]);
   if (signal.aborted) return;
+  const then = await Promise.allSettled([loadTop(dates, signal), loadShading(dates, signal)]);
+  if (signal.aborted) return;
+  const results = [...first, ...then];
   document.body.classList.remove("loading");
   const failed = results.find((r) => r.status === "rejected");
   if (failed) say(failed.reason.message, true);
@@ -217,31 +217,33 @@ async function loadWorld() {
   return world;
 }
 
-// loadMap places the matching events on the map at once, shading the
-// countries by those events; without filters other than dates, the
-// shading is then redone from the counts of all events (a slower query
-// over the whole store, which the first paint does not wait for).
-async function loadMap(params, dates, signal) {
-  const narrowed = hasNarrowing(state);
-  const countries = narrowed ? null : get("countries", { ...dates, limit: 300 }, signal);
-  if (countries) countries.catch(() => {}); // reported below, once
+// loadMap places the matching events on the map, shading the countries by
+// those events.
+async function loadMap(params, signal) {
   const [m, page] = await Promise.all([loadWorld(), get("events", { ...params, limit: MAP_LIMIT }, signal)]);
   if (signal.aborted) return;
   const sample = new Map();
   for (const e of page.events) if (e.location) sample.set(e.location.country, (sample.get(e.location.country) || 0) + 1);
   m.setCounts(sample, state.country);
-  const n = m.setEvents(page.events, narrowed);
+  const n = m.setEvents(page.events, hasNarrowing(state));
   markOnce("dyad-map");
   const located = page.events.filter((e) => e.location).length;
-  const note = `${fmt(located)} located of the ${page.next ? "latest " : ""}${fmt(page.events.length)} matching events, in ${fmt(n)} marker${n === 1 ? "" : "s"}; `;
-  $("map-note").textContent = note + "countries shaded by these events.";
+  mapNote = `${fmt(located)} located of the ${page.next ? "latest " : ""}${fmt(page.events.length)} matching events, in ${fmt(n)} marker${n === 1 ? "" : "s"}; `;
+  $("map-note").textContent = mapNote + "countries shaded by these events.";
   showTopCountries(sample);
-  if (!countries) return;
-  const all = await countries;
+}
+
+let mapNote = "";
+
+// loadShading shades the countries by all their events (in the date
+// range) when nothing but dates narrows the view.
+async function loadShading(dates, signal) {
+  if (hasNarrowing(state) || !world) return;
+  const all = await get("countries", { ...dates, limit: 300 }, signal);
   if (signal.aborted) return;
   const counts = new Map(all.counts.map((c) => [c.key, c.count]));
-  m.setCounts(counts, state.country);
-  $("map-note").textContent = note + "countries shaded by all their events.";
+  world.setCounts(counts, state.country);
+  $("map-note").textContent = mapNote + "countries shaded by all their events.";
   showTopCountries(counts);
 }
 
