@@ -31,16 +31,27 @@ type sentence struct {
 	kids  []int // backing array of every node's kids
 }
 
-// v1to2 maps UD v1 relations (still common in parsed corpora, including
-// PETRARCH's own validation suite) to their UD v2 names.
-var v1to2 = map[string]string{
-	"dobj":      "obj",
-	"nsubjpass": "nsubj:pass",
-	"csubjpass": "csubj:pass",
-	"auxpass":   "aux:pass",
-	"name":      "flat",
-	"mwe":       "fixed",
-	"neg":       "advmod:neg",
+// v1to2 maps a UD v1 relation (still common in parsed corpora, including
+// PETRARCH's own validation suite) to its UD v2 name, and returns any
+// other relation unchanged.
+func v1to2(rel string) string {
+	switch rel {
+	case "dobj":
+		return "obj"
+	case "nsubjpass":
+		return "nsubj:pass"
+	case "csubjpass":
+		return "csubj:pass"
+	case "auxpass":
+		return "aux:pass"
+	case "name":
+		return "flat"
+	case "mwe":
+		return "fixed"
+	case "neg":
+		return "advmod:neg"
+	}
+	return rel
 }
 
 // prepare fills ps from s, reusing ps's memory.
@@ -77,9 +88,7 @@ func (ps *sentence) prepare(s *dyad.Sentence) {
 		if hasUpper(rel) {
 			rel = strings.ToLower(rel)
 		}
-		if r, ok := v1to2[rel]; ok {
-			rel = r
-		}
+		rel = v1to2(rel)
 		head := t.Head - 1
 		if t.Head < 0 || head >= len(s.Tokens) || head == i {
 			head = -1
