@@ -127,16 +127,29 @@ func hasTemporalKid(s *dyad.Sentence, id int) bool {
 	return false
 }
 
-// temporalWord reports whether a word names a time.
+// temporalWord reports whether a word names a time. It runs for every
+// dependent of every coded verb, so it does not allocate.
 func temporalWord(w string) bool {
-	w = strings.ToLower(strings.TrimSuffix(w, "."))
-	if _, ok := weekdays[w]; ok {
+	w = strings.TrimSuffix(w, ".")
+	if w == "" || len(w) > 10 {
+		return false // no time word is longer than "wednesday"
+	}
+	var buf [10]byte
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	lw := buf[:len(w)]
+	if _, ok := weekdays[string(lw)]; ok {
 		return true
 	}
-	if _, ok := months[w]; ok {
+	if _, ok := months[string(lw)]; ok {
 		return true
 	}
-	switch w {
+	switch string(lw) {
 	case "yesterday", "today", "tonight", "week", "month", "year", "weekend", "night", "morning", "afternoon", "evening":
 		return true
 	}
