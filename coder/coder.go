@@ -706,21 +706,30 @@ func (a *analysis) events(evs []ev, issues []string) []dyad.Event {
 	s := a.ps.s
 	date := a.date.Format("2006-01-02")
 	out := make([]dyad.Event, 0, len(evs))
+	whenVerb, when, day := -1, dates.Date{}, date
+	deadDone, deadCount := false, (*dyad.Fatalities)(nil)
 	for n, e := range evs {
 		if duplicate(evs[:n], e) {
 			continue
 		}
 		d := cameo.Describe(e.code)
 		tok := s.Tokens[e.verb]
-		when := dates.Resolve(s, tok.ID, a.date)
-		day := date
-		if when.How != "publication date" {
-			day = when.Time.Format("2006-01-02")
+		if e.verb != whenVerb {
+			// Events of one verb (compound actors, paired codes) share
+			// their date: resolve it once.
+			whenVerb, when = e.verb, dates.Resolve(s, tok.ID, a.date)
+			day = date
+			if when.How != "publication date" {
+				day = when.Time.Format("2006-01-02")
+			}
 		}
 		var dead *dyad.Fatalities
 		switch d.Root {
 		case "18", "19", "20":
-			dead = casualties.Fatalities(s)
+			if !deadDone {
+				deadDone, deadCount = true, casualties.Fatalities(s)
+			}
+			dead = deadCount
 		}
 		out = append(out, dyad.Event{
 			ID:             a.eventID(day, e),
