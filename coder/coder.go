@@ -153,7 +153,9 @@ func (c *Coder) analysis(s *dyad.Sentence, date time.Time) *analysis {
 		// singulars its form may be the regular plural of.
 		w := a.ps.n[i].up
 		a.keys.add(w)
-		a.keys.add(a.ps.n[i].lemma)
+		if l := a.ps.n[i].lemma; l != w {
+			a.keys.add(l)
+		}
 		if n := len(w); n > 1 && w[n-1] == 'S' {
 			a.keys.add(w[:n-1])
 			if n > 2 && w[n-2] == 'E' {
