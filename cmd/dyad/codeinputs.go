@@ -3,13 +3,9 @@ package main
 import (
 	"context"
 	"io"
-	"time"
 
 	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/acquire"
-	"github.com/dyad-events/dyad/coder"
-	"github.com/dyad-events/dyad/geo"
-	"github.com/dyad-events/dyad/pipeline"
 )
 
 // codeInputs codes articles from files (HTML, text, .jsonl), folders,
@@ -20,37 +16,20 @@ func codeInputs(ctx context.Context, o codeOptions, args []string, stdin io.Read
 	if len(args) == 0 {
 		args = []string{"-"}
 	}
-	now := time.Now
-	if o.date != "" {
-		d, err := time.Parse("2006-01-02", o.date)
-		if err != nil {
-			return dyad.Errorf(dyad.EINVALID, "bad --date %q: want YYYY-MM-DD", o.date)
-		}
-		now = func() time.Time { return d }
+	now, err := dateFlag(o.date)
+	if err != nil {
+		return err
 	}
 	write, flush, err := eventWriter(o.format, stdout)
 	if err != nil {
 		return err
 	}
-	set, _, err := o.dicts.load()
-	if err != nil {
-		return err
-	}
-	c, err := newCoder(set, coder.Options{AllowMonads: o.monads, IntentFromFuture: true})
-	if err != nil {
-		return err
-	}
-	parser, err := loadPipeline("")
-	if err != nil {
-		return err
-	}
-	places, err := geo.Builtin()
+	p, err := newPipeline(o.dicts, o.monads, nil, now)
 	if err != nil {
 		return err
 	}
 	fetcher := acquire.NewFetcher(acquire.Options{AllowPrivate: o.allowPrivate})
 	defer fetcher.Close()
-	p := &pipeline.Pipeline{Parser: nlpParser{parser}, Coder: c, Now: now, Places: places}
 	in := &acquire.Inputs{Fetcher: fetcher}
 	items, failed := 0, 0
 	for item := range in.Items(ctx, args, stdin) {

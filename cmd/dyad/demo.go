@@ -12,9 +12,6 @@ import (
 
 	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/acquire"
-	"github.com/dyad-events/dyad/coder"
-	"github.com/dyad-events/dyad/geo"
-	"github.com/dyad-events/dyad/pipeline"
 	"github.com/dyad-events/dyad/samples"
 )
 
@@ -69,24 +66,10 @@ func demoIngest(ctx context.Context, path string, stderr io.Writer) (*ingestSumm
 		return nil, err
 	}
 	defer st.Close()
-	var d dictOptions
-	set, _, err := d.load()
+	p, err := newPipeline(dictOptions{}, false, st, nil)
 	if err != nil {
 		return nil, err
 	}
-	c, err := newCoder(set, coder.Options{IntentFromFuture: true})
-	if err != nil {
-		return nil, err
-	}
-	parser, err := loadPipeline("")
-	if err != nil {
-		return nil, err
-	}
-	g, err := geo.Builtin()
-	if err != nil {
-		return nil, err
-	}
-	p := &pipeline.Pipeline{Parser: nlpParser{parser}, Coder: c, Store: st, Places: g}
 	return ingest(ctx, p, &acquire.Inputs{}, []string{dir}, nil, progressTo(stderr, true))
 }
 

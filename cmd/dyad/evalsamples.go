@@ -12,10 +12,7 @@ import (
 
 	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/acquire"
-	"github.com/dyad-events/dyad/coder"
 	"github.com/dyad-events/dyad/eval"
-	"github.com/dyad-events/dyad/geo"
-	"github.com/dyad-events/dyad/pipeline"
 )
 
 // evalSamplesOptions are the flags of "dyad eval samples".
@@ -44,23 +41,10 @@ func runEvalSamples(ctx context.Context, args []string, stdout, stderr io.Writer
 	if err != nil {
 		return err
 	}
-	set, _, err := o.dicts.load()
+	p, err := newPipeline(o.dicts, false, nil, nil)
 	if err != nil {
 		return err
 	}
-	c, err := newCoder(set, coder.Options{IntentFromFuture: true})
-	if err != nil {
-		return err
-	}
-	parser, err := loadPipeline("")
-	if err != nil {
-		return err
-	}
-	g, err := geo.Builtin()
-	if err != nil {
-		return err
-	}
-	p := &pipeline.Pipeline{Parser: nlpParser{parser}, Coder: c, Places: g}
 	in := &acquire.Inputs{}
 	coded := map[string][]dyad.Event{}
 	for _, path := range articles {

@@ -9,8 +9,6 @@ import (
 
 	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/acquire"
-	"github.com/dyad-events/dyad/coder"
-	"github.com/dyad-events/dyad/geo"
 	"github.com/dyad-events/dyad/nlp"
 	"github.com/dyad-events/dyad/pipeline"
 )
@@ -52,38 +50,21 @@ func runIngest(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 	if fs.NArg() == 0 {
 		return dyad.Errorf(dyad.EINVALID, "no input: give files, folders, URLs or - for standard input")
 	}
-	now := time.Now
-	if o.date != "" {
-		d, err := time.Parse("2006-01-02", o.date)
-		if err != nil {
-			return dyad.Errorf(dyad.EINVALID, "bad --date %q: want YYYY-MM-DD", o.date)
-		}
-		now = func() time.Time { return d }
+	now, err := dateFlag(o.date)
+	if err != nil {
+		return err
 	}
 	st, err := openStore(ctx, o.db, false)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	set, _, err := o.dicts.load()
-	if err != nil {
-		return err
-	}
-	c, err := newCoder(set, coder.Options{IntentFromFuture: true})
-	if err != nil {
-		return err
-	}
-	parser, err := loadPipeline("")
-	if err != nil {
-		return err
-	}
-	places, err := geo.Builtin()
+	p, err := newPipeline(o.dicts, false, st, now)
 	if err != nil {
 		return err
 	}
 	fetcher := acquire.NewFetcher(acquire.Options{AllowPrivate: o.allowPrivate})
 	defer fetcher.Close()
-	p := &pipeline.Pipeline{Parser: nlpParser{parser}, Coder: c, Store: st, Now: now, Places: places}
 	in := &acquire.Inputs{Fetcher: fetcher}
 	sum, err := ingest(ctx, p, in, fs.Args(), stdin, progressTo(stderr, o.quiet))
 	if err != nil {
