@@ -69,13 +69,17 @@ func countryOf(code string) string {
 // SampleScore is the score of coded events against expected ones at the
 // (source country, target country, CAMEO root) level.
 type SampleScore struct {
-	Articles  int     `json:"articles"`
-	Expected  int     `json:"expected"`
-	Coded     int     `json:"coded"`
-	Matched   int     `json:"matched"`
-	Precision float64 `json:"precision"`
-	Recall    float64 `json:"recall"`
-	F1        float64 `json:"f1"`
+	Articles int `json:"articles"`
+	Expected int `json:"expected"`
+	Coded    int `json:"coded"`
+	Matched  int `json:"matched"`
+	// DatesRight counts the matched events whose date is the expected one
+	// (of those whose expectation gives a date: DatesExpected).
+	DatesRight    int     `json:"dates_right"`
+	DatesExpected int     `json:"dates_expected"`
+	Precision     float64 `json:"precision"`
+	Recall        float64 `json:"recall"`
+	F1            float64 `json:"f1"`
 	// Misses lists, per article, the expected events not coded and the
 	// coded events not expected.
 	Misses []SampleMiss `json:"misses,omitempty"`
@@ -94,8 +98,10 @@ type SampleMiss struct {
 // counted.
 func ScoreSamples(expected []Expected, coded map[string][]dyad.Event) *SampleScore {
 	want := map[string][]dyadKey{}
+	wantDate := map[string][]string{}
 	for _, e := range expected {
 		want[e.Article] = append(want[e.Article], dyadKey{e.SourceCountry, e.TargetCountry, e.Root})
+		wantDate[e.Article] = append(wantDate[e.Article], e.Date)
 	}
 	names := map[string]bool{}
 	for a := range want {
@@ -112,26 +118,37 @@ func ScoreSamples(expected []Expected, coded map[string][]dyad.Event) *SampleSco
 	sc := &SampleScore{Articles: len(sorted)}
 	for _, a := range sorted {
 		var got []dyadKey
+		var gotDate []string
 		for _, e := range coded[a] {
 			if e.Modality == dyad.Negated {
 				continue
 			}
 			got = append(got, dyadKey{countryOf(e.Source.Code), countryOf(e.Target.Code), e.Root})
+			gotDate = append(gotDate, e.Date)
 		}
 		sc.Expected += len(want[a])
 		sc.Coded += len(got)
 		used := make([]bool, len(got))
 		var miss SampleMiss
-		for _, w := range want[a] {
-			found := false
-			for i, g := range got {
-				if !used[i] && g == w {
-					used[i], found = true, true
-					break
+		for n, w := range want[a] {
+			found, date := false, ""
+			// Prefer the coded event with the expected date among equals.
+			for pass := 0; pass < 2 && !found; pass++ {
+				for i, g := range got {
+					if !used[i] && g == w && (pass == 1 || gotDate[i] == wantDate[a][n]) {
+						used[i], found, date = true, true, gotDate[i]
+						break
+					}
 				}
 			}
 			if found {
 				sc.Matched++
+				if wantDate[a][n] != "" {
+					sc.DatesExpected++
+					if date == wantDate[a][n] {
+						sc.DatesRight++
+					}
+				}
 			} else {
 				miss.Missing = append(miss.Missing, w.String())
 			}

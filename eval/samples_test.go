@@ -65,3 +65,23 @@ func TestScoreSamples(t *testing.T) {
 		t.Errorf("misses %+v", sc.Misses)
 	}
 }
+
+func TestScoreSamplesDates(t *testing.T) {
+	expected := []eval.Expected{
+		{Article: "a", SourceCountry: "PAK", TargetCountry: "AFG", Root: "19", Date: "2025-10-11"},
+		{Article: "a", SourceCountry: "PAK", TargetCountry: "AFG", Root: "19", Date: "2025-10-12"},
+		{Article: "a", SourceCountry: "AFG", TargetCountry: "PAK", Root: "11", Date: "2025-10-12"},
+	}
+	ev := func(src, tgt, root, date string) dyad.Event {
+		return dyad.Event{Source: dyad.Actor{Code: src}, Target: dyad.Actor{Code: tgt}, Root: root, Date: date}
+	}
+	coded := map[string][]dyad.Event{"a": {
+		ev("PAK", "AFG", "19", "2025-10-12"), // matches the second expectation by date
+		ev("PAK", "AFG", "19", "2025-10-11"),
+		ev("AFG", "PAK", "11", "2025-10-13"), // right event, wrong day
+	}}
+	sc := eval.ScoreSamples(expected, coded)
+	if sc.Matched != 3 || sc.DatesExpected != 3 || sc.DatesRight != 2 {
+		t.Errorf("score %+v, want 3 matched with 2 of 3 dates right", sc)
+	}
+}

@@ -71,8 +71,8 @@ func runEvalSamples(ctx context.Context, args []string, stdout, stderr io.Writer
 			return err
 		}
 	} else {
-		fmt.Fprintf(stdout, "%d articles: %d expected events, %d coded, %d matched\nprecision %.3f  recall %.3f  F1 %.3f\n",
-			sc.Articles, sc.Expected, sc.Coded, sc.Matched, sc.Precision, sc.Recall, sc.F1)
+		fmt.Fprintf(stdout, "%d articles: %d expected events, %d coded, %d matched\nprecision %.3f  recall %.3f  F1 %.3f\ndates right on %d of %d matched events\n",
+			sc.Articles, sc.Expected, sc.Coded, sc.Matched, sc.Precision, sc.Recall, sc.F1, sc.DatesRight, sc.DatesExpected)
 		for _, m := range sc.Misses {
 			fmt.Fprintf(stdout, "\n%s\n  missing: %s\n  extra:   %s\n", m.Article, strings.Join(m.Missing, ", "), strings.Join(m.Extra, ", "))
 		}
