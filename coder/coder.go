@@ -156,13 +156,13 @@ func (c *Coder) analysis(s *dyad.Sentence, date time.Time) *analysis {
 		if l := a.ps.n[i].lemma; l != w {
 			a.keys.add(l)
 		}
-		if n := len(w); n > 1 && w[n-1] == 'S' {
-			a.keys.add(w[:n-1])
-			if n > 2 && w[n-2] == 'E' {
-				a.keys.add(w[:n-2])
-				if n > 3 && w[n-3] == 'I' {
-					a.keys.addBit(wordBitY(w[:n-3]))
-				}
+		if sg, es, ies := singulars(w); sg != "" {
+			a.keys.add(sg)
+			if es != "" {
+				a.keys.add(es)
+			}
+			if ies != "" {
+				a.keys.addBit(wordBitY(ies)) // the bit of ies+"Y", not built
 			}
 		}
 	}

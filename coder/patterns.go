@@ -441,20 +441,34 @@ func (a *analysis) wordMatchesEnd(pw dict.Word, i int) (int, bool) {
 	return best, ok
 }
 
+// singulars returns the words an upper-case form may be the regular
+// plural of ("" where it is none): without its S ("TROOPS"), without its
+// ES ("CRISES" → "CRIS", "TAXES" → "TAX"), and the stem of an IES plural,
+// to which the caller adds Y ("MILITIES" → "MILIT" + "Y").
+func singulars(w string) (s, es, iesStem string) {
+	n := len(w)
+	if n < 2 || w[n-1] != 'S' {
+		return "", "", ""
+	}
+	s = w[:n-1]
+	if n > 2 && w[n-2] == 'E' {
+		es = w[:n-2]
+		if n > 3 && w[n-3] == 'I' {
+			iesStem = w[:n-3]
+		}
+	}
+	return s, es, iesStem
+}
+
 // lastWordKeys returns the dictionary words a word may stand for: its form,
 // its lemma and the singulars its form may be the regular plural of.
 func lastWordKeys(nd node) [5]string {
 	var keys [5]string
 	keys[0], keys[1] = nd.up, nd.lemma
-	w := nd.up
-	if n := len(w); n > 1 && w[n-1] == 'S' {
-		keys[2] = w[:n-1]
-		if n > 2 && w[n-2] == 'E' {
-			keys[3] = w[:n-2]
-			if n > 3 && w[n-3] == 'I' {
-				keys[4] = w[:n-3] + "Y"
-			}
-		}
+	var ies string
+	keys[2], keys[3], ies = singulars(nd.up)
+	if ies != "" {
+		keys[4] = ies + "Y"
 	}
 	return keys
 }

@@ -8,7 +8,6 @@ import (
 	"io"
 	"os"
 	"strings"
-	"time"
 
 	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/coder"
@@ -51,14 +50,11 @@ func runCode(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 
 // codeCoNLLU codes every sentence of a CoNLL-U input.
 func codeCoNLLU(ctx context.Context, o codeOptions, stdin io.Reader, stdout io.Writer) error {
-	date := time.Now().UTC()
-	if o.date != "" {
-		d, err := time.Parse("2006-01-02", o.date)
-		if err != nil {
-			return dyad.Errorf(dyad.EINVALID, "bad --date %q: want YYYY-MM-DD", o.date)
-		}
-		date = d
+	now, err := dateFlag(o.date)
+	if err != nil {
+		return err
 	}
+	date := now().UTC()
 	write, flush, err := eventWriter(o.format, stdout)
 	if err != nil {
 		return err
