@@ -721,7 +721,7 @@ func (a *analysis) events(evs []ev, issues []string) []dyad.Event {
 			// their date: resolve it once.
 			whenVerb, when = e.verb, dates.Resolve(s, tok.ID, a.date)
 			day = date
-			if when.How != "publication date" {
+			if when.How != dates.FromPublication {
 				day = when.Time.Format("2006-01-02")
 			}
 		}

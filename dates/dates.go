@@ -20,9 +20,13 @@ type Date struct {
 	How string
 }
 
+// FromPublication is Date.How for a date that is the article's own, the
+// sentence having said nothing of when.
+const FromPublication = "publication date"
+
 // Published returns the date of publication itself, the default.
 func Published(pub time.Time) Date {
-	return Date{Time: day(pub), Precision: dyad.PrecisionDay, How: "publication date"}
+	return Date{Time: day(pub), Precision: dyad.PrecisionDay, How: FromPublication}
 }
 
 func day(t time.Time) time.Time {
