@@ -345,3 +345,44 @@ func allDigits(s string, min, max int) bool {
 	}
 	return true
 }
+
+// FeedStatus is what a store remembers of one polled feed between runs:
+// its HTTP validators for a conditional GET, when it was last polled, and
+// its failures, so that a restarted poller neither re-fetches an
+// unchanged feed nor hammers a failing one.
+type FeedStatus struct {
+	URL          string    `json:"url"`
+	ETag         string    `json:"etag,omitempty"`
+	LastModified string    `json:"last_modified,omitempty"`
+	LastPolled   time.Time `json:"last_polled"` // zero when never polled
+	// LastError is the error of the last poll; "" when it succeeded.
+	LastError string `json:"last_error,omitempty"`
+	// Failures counts the polls that failed in a row, and BackoffUntil is
+	// when the feed may be polled again after them.
+	Failures     int       `json:"failures"`
+	BackoffUntil time.Time `json:"backoff_until"`
+}
+
+// Fingerprint is what a store keeps of an article to recognise copies of
+// it arriving later: its normalised URL, a hash of its words and a
+// SimHash of its word shingles (see package acquire/dedup).
+type Fingerprint struct {
+	ArticleID string
+	Outlet    string
+	// URLKey is the article's canonical URL, else its URL, normalised
+	// (no scheme, tracking parameters or fragment); "" when it has none.
+	URLKey      string
+	ContentHash string
+	SimHash     uint64
+	// Day is the date the article's events are coded from, YYYY-MM-DD:
+	// its publication day, else the day it was ingested; for a copy, its
+	// original's. Near-duplicates are looked for among articles of nearby
+	// days.
+	Day string
+	// DuplicateOf is the original of an article stored as a copy.
+	DuplicateOf string
+}
+
+// MaxNearDistance is the largest SimHash distance a store's search for
+// near-duplicates is exact for.
+const MaxNearDistance = 8

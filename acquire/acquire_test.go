@@ -419,8 +419,11 @@ func TestFeedReader(t *testing.T) {
 	if !up.NotModified || len(up.New) != 0 {
 		t.Errorf("second poll: NotModified=%v, %d new; want a 304 and nothing new", up.NotModified, len(up.New))
 	}
+	if st, _ := state.FeedStatus(ctx, srv.URL+"/feed.xml"); st.ETag != `"v1"` || st.LastPolled.IsZero() || st.Failures != 0 {
+		t.Errorf("saved status %+v, want the ETag, a poll time and no failures", st)
+	}
 	// Without the ETag the feed is fetched again, but seen items stay seen.
-	state.Commit(ctx, srv.URL+"/feed.xml", acquire.Validators{}, nil)
+	state.SaveFeedStatus(ctx, dyad.FeedStatus{URL: srv.URL + "/feed.xml"})
 	up, err = fr.Poll(ctx, srv.URL+"/feed.xml")
 	if err != nil {
 		t.Fatal(err)
@@ -434,6 +437,22 @@ func TestFeedReader(t *testing.T) {
 	}
 	if _, err := fr.Poll(ctx, srv.URL+"/malformed.xml"); !errors.Is(err, acquire.ErrBackingOff) {
 		t.Errorf("second poll of a failing feed: %v, want ErrBackingOff", err)
+	}
+	st, _ := state.FeedStatus(ctx, srv.URL+"/malformed.xml")
+	if st.Failures != 1 || !strings.Contains(st.LastError, "parse feed") || st.BackoffUntil.Sub(st.LastPolled) != acquire.MinFeedBackoff {
+		t.Errorf("failing feed status %+v, want 1 failure, its error and a back-off of %v", st, acquire.MinFeedBackoff)
+	}
+	// A reader started later (a restart) sees the back-off in the state.
+	later := acquire.NewFeedReader(f, state, 0)
+	if _, err := later.Poll(ctx, srv.URL+"/malformed.xml"); !errors.Is(err, acquire.ErrBackingOff) {
+		t.Errorf("failing feed after a restart: %v, want ErrBackingOff", err)
+	}
+	later.Now = func() time.Time { return st.BackoffUntil.Add(time.Second) }
+	if _, err := later.Poll(ctx, srv.URL+"/malformed.xml"); err == nil || errors.Is(err, acquire.ErrBackingOff) {
+		t.Errorf("failing feed after its back-off: %v, want it fetched and failing again", err)
+	}
+	if st, _ = state.FeedStatus(ctx, srv.URL+"/malformed.xml"); st.Failures != 2 || st.BackoffUntil.Sub(st.LastPolled) != 2*acquire.MinFeedBackoff {
+		t.Errorf("second failure: status %+v, want 2 failures and a doubled back-off", st)
 	}
 	if _, err := fr.Poll(ctx, srv.URL+"/feed.xml"); err != nil {
 		t.Errorf("healthy feed after another failed: %v", err)

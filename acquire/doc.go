@@ -14,9 +14,10 @@
 // code for dyad.ErrorCode.
 //
 // Feeds (RSS 0.9x/1.0/2.0, Atom, JSON Feed) are read with gofeed. A
-// FeedReader fetches them with conditional GET and remembers seen items
-// and validators in a FeedState, which a store implements; MemFeedState is
-// an in-memory one for tests and one-shot runs.
+// FeedReader fetches them with conditional GET and keeps seen items,
+// validators, failures and back-off in a FeedState, which the stores
+// implement (MemFeedState is an in-memory one for tests and one-shot
+// runs); a Poller polls a list of feeds at an interval on top of it.
 //
 // Subpackage dedup recognises the same story arriving twice: by
 // normalised URL, by content hash, and as a near-duplicate by SimHash.

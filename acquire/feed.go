@@ -207,108 +207,136 @@ func looksLikeFeed(contentType string, body []byte) bool {
 	return false
 }
 
-// FeedState remembers, per feed URL, the HTTP validators of the last
-// response and the keys of the items already seen, so that polling a feed
-// again (even after a restart) fetches conditionally and yields only new
-// items. A store implements it; MemFeedState is an in-memory one.
+// FeedState remembers polled feeds between polls, and between runs: each
+// feed's status (HTTP validators for a conditional GET, the last poll,
+// failures and back-off) and the keys of the items already seen, so that
+// polling a feed again fetches conditionally and yields only new items.
+// The sqlite and postgres stores implement it; MemFeedState is an
+// in-memory one.
 type FeedState interface {
-	// FeedValidators returns the validators saved for feedURL, or zero
-	// Validators when none are.
-	FeedValidators(ctx context.Context, feedURL string) (Validators, error)
-	// Unseen returns the keys among keys that were not marked seen for
-	// feedURL, in their order.
-	Unseen(ctx context.Context, feedURL string, keys []string) ([]string, error)
-	// Commit saves the validators of feedURL and marks keys seen, in one
-	// step, so that a crash between the two cannot lose items.
-	Commit(ctx context.Context, feedURL string, v Validators, keys []string) error
+	// FeedStatus returns the saved status of feedURL, or a status with
+	// only URL set when there is none.
+	FeedStatus(ctx context.Context, feedURL string) (dyad.FeedStatus, error)
+	// SaveFeedStatus replaces the saved status of st.URL.
+	SaveFeedStatus(ctx context.Context, st dyad.FeedStatus) error
+	// UnseenFeedItems returns the keys among keys that were not marked
+	// seen for feedURL, in their order.
+	UnseenFeedItems(ctx context.Context, feedURL string, keys []string) ([]string, error)
+	// MarkFeedItemsSeen marks keys seen for feedURL.
+	MarkFeedItemsSeen(ctx context.Context, feedURL string, keys []string) error
 }
 
 // MemFeedState is a FeedState in memory. The zero value is ready to use;
 // it is safe for concurrent use.
 type MemFeedState struct {
-	mu    sync.Mutex
-	feeds map[string]*memFeed
-}
-
-type memFeed struct {
-	v    Validators
-	seen map[string]bool
+	mu     sync.Mutex
+	status map[string]dyad.FeedStatus
+	seen   map[string]map[string]bool
 }
 
 var _ FeedState = (*MemFeedState)(nil)
 
-func (m *MemFeedState) feed(url string) *memFeed {
-	if m.feeds == nil {
-		m.feeds = make(map[string]*memFeed)
-	}
-	f, ok := m.feeds[url]
+// FeedStatus implements FeedState.
+func (m *MemFeedState) FeedStatus(_ context.Context, feedURL string) (dyad.FeedStatus, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	st, ok := m.status[feedURL]
 	if !ok {
-		f = &memFeed{seen: make(map[string]bool)}
-		m.feeds[url] = f
+		st.URL = feedURL
 	}
-	return f
+	return st, nil
 }
 
-// FeedValidators implements FeedState.
-func (m *MemFeedState) FeedValidators(_ context.Context, feedURL string) (Validators, error) {
+// SaveFeedStatus implements FeedState.
+func (m *MemFeedState) SaveFeedStatus(_ context.Context, st dyad.FeedStatus) error {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	return m.feed(feedURL).v, nil
+	if m.status == nil {
+		m.status = make(map[string]dyad.FeedStatus)
+	}
+	m.status[st.URL] = st
+	return nil
 }
 
-// Unseen implements FeedState.
-func (m *MemFeedState) Unseen(_ context.Context, feedURL string, keys []string) ([]string, error) {
+// UnseenFeedItems implements FeedState.
+func (m *MemFeedState) UnseenFeedItems(_ context.Context, feedURL string, keys []string) ([]string, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	f := m.feed(feedURL)
 	var out []string
 	for _, k := range keys {
-		if !f.seen[k] {
+		if !m.seen[feedURL][k] {
 			out = append(out, k)
 		}
 	}
 	return out, nil
 }
 
-// Commit implements FeedState.
-func (m *MemFeedState) Commit(_ context.Context, feedURL string, v Validators, keys []string) error {
+// MarkFeedItemsSeen implements FeedState.
+func (m *MemFeedState) MarkFeedItemsSeen(_ context.Context, feedURL string, keys []string) error {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	f := m.feed(feedURL)
-	f.v = v
+	if m.seen == nil {
+		m.seen = make(map[string]map[string]bool)
+	}
+	if m.seen[feedURL] == nil {
+		m.seen[feedURL] = make(map[string]bool)
+	}
 	for _, k := range keys {
-		f.seen[k] = true
+		m.seen[feedURL][k] = true
 	}
 	return nil
 }
 
+// Back-off of a failing feed: the first failure waits MinFeedBackoff, and
+// each further one in a row doubles the wait, up to MaxFeedBackoff.
+const (
+	MinFeedBackoff = time.Minute
+	MaxFeedBackoff = 6 * time.Hour
+)
+
+// FeedBackoff returns how long a feed that failed failures times in a row
+// waits before its next poll.
+func FeedBackoff(failures int) time.Duration {
+	if failures <= 0 {
+		return 0
+	}
+	return min(MinFeedBackoff<<min(failures-1, 16), MaxFeedBackoff)
+}
+
 // FeedReader polls feeds: it fetches each conditionally with the
-// validators in its FeedState and returns only unseen items. It backs off
-// a failing feed without affecting others. It is safe for concurrent use.
+// validators in its FeedState and returns only unseen items. A failing
+// feed is backed off (see FeedBackoff), recorded in the state, without
+// affecting others. It is safe for concurrent use.
 type FeedReader struct {
 	fetcher  *Fetcher
 	state    FeedState
 	maxItems int
-	now      func() time.Time
-
-	mu       sync.Mutex
-	failures map[string]feedFailure
-}
-
-type feedFailure struct {
-	count int
-	until time.Time
+	// Now returns the current time; time.Now by default.
+	Now func() time.Time
 }
 
 // ErrBackingOff is returned by Poll for a feed that failed recently and is
 // not due again yet.
 var ErrBackingOff = errors.New("feed is backing off after errors")
 
+// StateError is a failure of the FeedState (the store), which polling
+// other feeds cannot avoid: callers stop on it, where a feed's own
+// failure is reported and the other feeds go on.
+type StateError struct {
+	Err error
+}
+
+// Error implements the error interface.
+func (e *StateError) Error() string { return "feed state: " + e.Err.Error() }
+
+// Unwrap returns the cause.
+func (e *StateError) Unwrap() error { return e.Err }
+
 // NewFeedReader returns a FeedReader that fetches with f and remembers
 // feeds in state, keeping at most maxItems items per poll
 // (DefaultMaxFeedItems if maxItems <= 0).
 func NewFeedReader(f *Fetcher, state FeedState, maxItems int) *FeedReader {
-	return &FeedReader{fetcher: f, state: state, maxItems: maxItems, now: time.Now, failures: make(map[string]feedFailure)}
+	return &FeedReader{fetcher: f, state: state, maxItems: maxItems, Now: time.Now}
 }
 
 // FeedUpdate is the result of one poll of a feed.
@@ -321,51 +349,61 @@ type FeedUpdate struct {
 	// NotModified is set when the server answered 304.
 	NotModified bool
 
-	validators Validators
+	status dyad.FeedStatus // to save on Commit
+}
+
+// Status returns the saved status of feedURL.
+func (fr *FeedReader) Status(ctx context.Context, feedURL string) (dyad.FeedStatus, error) {
+	st, err := fr.state.FeedStatus(ctx, feedURL)
+	if err != nil {
+		return st, &StateError{Err: fmt.Errorf("load %s: %w", feedURL, err)}
+	}
+	return st, nil
 }
 
 // Poll fetches feedURL and returns its unseen items. It does not mark
-// them seen: call Commit once they are safely processed. A feed that
-// failed is skipped with ErrBackingOff for an interval that doubles with
-// each consecutive failure (1 minute up to 6 hours).
+// them seen: call MarkSeen as each is processed and Commit once all are,
+// which also saves the feed's new validators (saving them first would
+// lose the items a crash left unprocessed: the next poll would be
+// answered 304). A feed still backing off from earlier failures is not
+// fetched: Poll returns ErrBackingOff. A failed fetch or parse is saved
+// in the state with the feed's next back-off and returned; a failure of
+// the state itself is a *StateError.
 func (fr *FeedReader) Poll(ctx context.Context, feedURL string) (*FeedUpdate, error) {
-	fr.mu.Lock()
-	fail := fr.failures[feedURL]
-	fr.mu.Unlock()
-	if fr.now().Before(fail.until) {
-		return nil, fmt.Errorf("poll %s: %w (%d failures, next try %s)", feedURL, ErrBackingOff, fail.count, fail.until.Format(time.RFC3339))
-	}
-	up, err := fr.poll(ctx, feedURL)
-	if err != nil && ctx.Err() == nil {
-		fr.mu.Lock()
-		f := fr.failures[feedURL]
-		f.count++
-		f.until = fr.now().Add(min(time.Minute<<min(f.count-1, 9), 6*time.Hour))
-		fr.failures[feedURL] = f
-		fr.mu.Unlock()
+	st, err := fr.Status(ctx, feedURL)
+	if err != nil {
 		return nil, err
 	}
-	if err == nil {
-		fr.mu.Lock()
-		delete(fr.failures, feedURL)
-		fr.mu.Unlock()
+	now := fr.Now()
+	if now.Before(st.BackoffUntil) {
+		return nil, fmt.Errorf("poll %s: %w (%d failures, next try %s)", feedURL, ErrBackingOff, st.Failures, st.BackoffUntil.UTC().Format(time.RFC3339))
 	}
-	return up, err
+	up, err := fr.poll(ctx, st)
+	var se *StateError
+	if err == nil || ctx.Err() != nil || errors.As(err, &se) {
+		return up, err
+	}
+	st.LastPolled = now
+	st.LastError = err.Error()
+	st.Failures++
+	st.BackoffUntil = now.Add(FeedBackoff(st.Failures))
+	if serr := fr.state.SaveFeedStatus(ctx, st); serr != nil {
+		return nil, &StateError{Err: fmt.Errorf("save %s: %w", feedURL, serr)}
+	}
+	return nil, err
 }
 
-func (fr *FeedReader) poll(ctx context.Context, feedURL string) (*FeedUpdate, error) {
-	v, err := fr.state.FeedValidators(ctx, feedURL)
-	if err != nil {
-		return nil, fmt.Errorf("poll %s: load state: %w", feedURL, err)
-	}
-	resp, err := fr.fetcher.FetchConditional(ctx, feedURL, v)
+func (fr *FeedReader) poll(ctx context.Context, st dyad.FeedStatus) (*FeedUpdate, error) {
+	feedURL := st.URL
+	resp, err := fr.fetcher.FetchConditional(ctx, feedURL, Validators{ETag: st.ETag, LastModified: st.LastModified})
 	if err != nil {
 		return nil, fmt.Errorf("poll feed: %w", err)
 	}
-	up := &FeedUpdate{FeedURL: feedURL, validators: resp.Validators}
+	ok := dyad.FeedStatus{URL: feedURL, ETag: resp.Validators.ETag, LastModified: resp.Validators.LastModified, LastPolled: fr.Now()}
+	up := &FeedUpdate{FeedURL: feedURL, status: ok}
 	if resp.NotModified {
 		up.NotModified = true
-		up.validators = v
+		up.status.ETag, up.status.LastModified = st.ETag, st.LastModified
 		return up, nil
 	}
 	feed, err := ParseFeed(bytes.NewReader(resp.Body), fr.maxItems)
@@ -377,9 +415,9 @@ func (fr *FeedReader) poll(ctx context.Context, feedURL string) (*FeedUpdate, er
 	for i, it := range feed.Items {
 		keys[i] = it.Key
 	}
-	unseen, err := fr.state.Unseen(ctx, feedURL, keys)
+	unseen, err := fr.state.UnseenFeedItems(ctx, feedURL, keys)
 	if err != nil {
-		return nil, fmt.Errorf("poll %s: load state: %w", feedURL, err)
+		return nil, &StateError{Err: fmt.Errorf("seen items of %s: %w", feedURL, err)}
 	}
 	want := make(map[string]bool, len(unseen))
 	for _, k := range unseen {
@@ -394,15 +432,27 @@ func (fr *FeedReader) poll(ctx context.Context, feedURL string) (*FeedUpdate, er
 	return up, nil
 }
 
-// Commit records a processed update: the feed's validators are saved and
-// the keys of all its new items marked seen.
+// MarkSeen marks items of a polled feed seen, so that later polls, even
+// after a restart, do not yield them again.
+func (fr *FeedReader) MarkSeen(ctx context.Context, up *FeedUpdate, keys ...string) error {
+	if err := fr.state.MarkFeedItemsSeen(ctx, up.FeedURL, keys); err != nil {
+		return &StateError{Err: fmt.Errorf("mark items of %s seen: %w", up.FeedURL, err)}
+	}
+	return nil
+}
+
+// Commit records a processed update: all its new items are marked seen,
+// then the feed's validators are saved and its failures cleared.
 func (fr *FeedReader) Commit(ctx context.Context, up *FeedUpdate) error {
 	keys := make([]string, len(up.New))
 	for i, it := range up.New {
 		keys[i] = it.Key
 	}
-	if err := fr.state.Commit(ctx, up.FeedURL, up.validators, keys); err != nil {
-		return fmt.Errorf("commit feed %s: %w", up.FeedURL, err)
+	if err := fr.MarkSeen(ctx, up, keys...); err != nil {
+		return err
+	}
+	if err := fr.state.SaveFeedStatus(ctx, up.status); err != nil {
+		return &StateError{Err: fmt.Errorf("save %s: %w", up.FeedURL, err)}
 	}
 	return nil
 }

@@ -2,6 +2,7 @@ package acquire_test
 
 import (
 	"bytes"
+	"strings"
 	"testing"
 
 	"github.com/dyad-events/dyad/acquire"
@@ -61,4 +62,26 @@ func TestParseFeedCharset(t *testing.T) {
 			}
 		})
 	}
+}
+
+// FuzzReadFeedList checks that any --feeds file either fails with a
+// message or yields distinct http(s) URLs.
+func FuzzReadFeedList(f *testing.F) {
+	f.Add([]byte("# feeds\nhttps://a.example/rss\n\nhttp://b.example/atom.xml\n"))
+	f.Add([]byte("https://a.example/rss\r\nhttps://a.example/rss\r\nnot a url\n"))
+	f.Add([]byte("\xff\xfe h\x00ttps://x\n"))
+	f.Fuzz(func(t *testing.T, raw []byte) {
+		feeds, err := acquire.ReadFeedList(bytes.NewReader(raw))
+		if err != nil {
+			return
+		}
+		seen := map[string]bool{}
+		for _, u := range feeds {
+			l := strings.ToLower(u)
+			if !strings.HasPrefix(l, "http://") && !strings.HasPrefix(l, "https://") || seen[u] || strings.TrimSpace(u) != u {
+				t.Fatalf("feed %q in %q", u, feeds)
+			}
+			seen[u] = true
+		}
+	})
 }

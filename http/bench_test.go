@@ -5,12 +5,16 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
+	"os"
 	"path/filepath"
 	"slices"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
+	"github.com/dyad-events/dyad"
 	dyadhttp "github.com/dyad-events/dyad/http"
 	"github.com/dyad-events/dyad/internal/storetest"
 	"github.com/dyad-events/dyad/sqlite"
@@ -104,4 +108,81 @@ func BenchmarkServeEvents(b *testing.B) {
 		b.ReportMetric(float64(lat[len(lat)*99/100].Microseconds())/1000, "p99-ms")
 	}
 	b.ReportMetric(float64(ingested), "ingested")
+}
+
+// BenchmarkDashboardCalls measures, one at a time, each API call the
+// dashboard makes, through the server's handler (routing, query, JSON),
+// over the SQLite store at $DYAD_BENCH_DB, filled first with
+// $DYAD_BENCH_EVENTS synthetic events when empty (a temporary store of
+// 20,000 without it). It reports the wall time and the CPU time of the
+// process per call (getrusage), which other load on the machine does
+// not inflate (ns/op is the wall time). Run it with -cpu 1.
+func BenchmarkDashboardCalls(b *testing.B) {
+	path := os.Getenv("DYAD_BENCH_DB")
+	if path == "" {
+		path = filepath.Join(b.TempDir(), "dyad.db")
+	}
+	db := sqlite.NewDB(path)
+	ctx := context.Background()
+	if err := db.Open(ctx); err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	latest, err := db.Events(ctx, dyad.EventFilter{Limit: 1})
+	if err != nil {
+		b.Fatal(err)
+	}
+	if len(latest.Events) == 0 {
+		n := 20_000
+		if storetest.BenchEvents() != 200_000 || os.Getenv("DYAD_BENCH_DB") != "" {
+			n = storetest.BenchEvents()
+		}
+		storetest.Load(b, db, storetest.NewSynth(7), n, 1000)
+		if latest, err = db.Events(ctx, dyad.EventFilter{Limit: 1}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	top, err := db.Countries(ctx, dyad.TopFilter{Limit: 2})
+	if err != nil || len(top) < 2 {
+		b.Fatalf("top countries: %v, %v", top, err)
+	}
+	h := dyadhttp.NewServer(db).Handler()
+	dy := url.QueryEscape(top[0].Key + "," + top[1].Key)
+	dates := "&from=2021-03-15&to=2023-08-20"
+	for _, c := range []struct{ name, path string }{
+		{"Events25", "events?limit=25"},
+		{"Events250", "events?limit=250"},
+		{"Countries", "countries?limit=300"},
+		{"TopActors", "top/actors?limit=8"},
+		{"Events25Dates", "events?limit=25" + dates},
+		{"CountriesDates", "countries?limit=300" + dates},
+		{"TopActorsDates", "top/actors?limit=8" + dates},
+		{"DyadEvents25", "events?limit=25&dyad=" + dy},
+		{"DyadEvents250", "events?limit=250&dyad=" + dy},
+		{"DyadSeriesWeek", "series?by=week&dyad=" + dy},
+		{"Event", "events/" + latest.Events[0].ID},
+		{"Article", "articles/" + latest.Events[0].ArticleID},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			req := httptest.NewRequest("GET", "/api/v1/"+c.path, nil)
+			cpu0 := cpuTime()
+			for b.Loop() {
+				w := httptest.NewRecorder()
+				h.ServeHTTP(w, req)
+				if w.Code != 200 {
+					b.Fatalf("%s: %d %s", c.path, w.Code, w.Body)
+				}
+			}
+			b.ReportMetric(float64((cpuTime()-cpu0).Microseconds())/1000/float64(b.N), "cpu-ms/call")
+		})
+	}
+}
+
+// cpuTime returns the user and system CPU time of the process so far.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

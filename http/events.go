@@ -112,6 +112,9 @@ func (s *Server) handleEvents(w http.ResponseWriter, r *http.Request) {
 		s.Error(w, r, p.err)
 		return
 	}
+	if s.writeEventsJSON(w, r, f) {
+		return
+	}
 	page, err := s.Store.Events(r.Context(), f)
 	if err != nil {
 		s.Error(w, r, err)

@@ -2,10 +2,11 @@
 // queries, one event with its mentions, aggregates, streamed exports and
 // the API's OpenAPI description. Import it as dyadhttp.
 //
-// Reads are open unless the operator sets ReadToken. Write endpoints
-// (ingest, re-code), registered with HandleWrite, always require the
-// operator's bearer WriteToken and are refused when none is set. Every
-// error is JSON: {"error": {"code": "invalid", "message": "…"}}.
+// Reads are open unless the operator sets ReadToken. Write endpoints —
+// code a text, ingest a document or a URL, re-code a stored article —
+// always require the operator's bearer WriteToken and are refused when
+// none is set; they run the Server's Pipeline. Every error is JSON:
+// {"error": {"code": "invalid", "message": "…"}}.
 package http
 
 import (
@@ -18,9 +19,12 @@ import (
 	"net"
 	"net/http"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/acquire"
+	"github.com/dyad-events/dyad/pipeline"
 )
 
 //go:embed openapi.json
@@ -43,19 +47,42 @@ type Server struct {
 	// UI, when set, serves every path outside /api/ (the dashboard).
 	UI http.Handler
 
-	mux *http.ServeMux
+	// Pipeline codes the texts of the write endpoints. POST /api/v1/code
+	// runs only its stages (Parser, Coder, Places, Now) and stores
+	// nothing; POST /api/v1/articles and
+	// /api/v1/articles/{id}/recode save through its Store, which must be
+	// the store the server reads. Nil: write endpoints answer 501.
+	Pipeline *pipeline.Pipeline
+	// Fetcher fetches the URLs given to POST /api/v1/articles (with its
+	// SSRF guard); nil refuses them.
+	Fetcher *acquire.Fetcher
+	// MaxBodyBytes caps the body of a write request; DefaultMaxBodyBytes
+	// when zero.
+	MaxBodyBytes int64
+	// CacheTTL, when positive, is how long responses of the event,
+	// series and top endpoints are kept and shared between clients (see
+	// responseCache). Set it before the first request.
+	CacheTTL time.Duration
+
+	mux       *http.ServeMux
+	cacheOnce sync.Once
+	cache     *responseCache
 }
 
 // NewServer returns a server over the store.
 func NewServer(store dyad.EventReader) *Server {
 	s := &Server{Store: store, mux: http.NewServeMux()}
-	s.mux.HandleFunc("GET /api/v1/events", s.read(s.handleEvents))
-	s.mux.HandleFunc("GET /api/v1/events/{id}", s.read(s.handleEvent))
-	s.mux.HandleFunc("GET /api/v1/series", s.read(s.handleSeries))
-	s.mux.HandleFunc("GET /api/v1/top/actors", s.read(s.handleTop(dyad.EventReader.TopActors)))
-	s.mux.HandleFunc("GET /api/v1/top/codes", s.read(s.handleTop(dyad.EventReader.TopCodes)))
-	s.mux.HandleFunc("GET /api/v1/countries", s.read(s.handleTop(dyad.EventReader.Countries)))
+	s.mux.HandleFunc("GET /api/v1/events", s.read(s.cached(s.handleEvents)))
+	s.mux.HandleFunc("GET /api/v1/events/{id}", s.read(s.cached(s.handleEvent)))
+	s.mux.HandleFunc("GET /api/v1/series", s.read(s.cached(s.handleSeries)))
+	s.mux.HandleFunc("GET /api/v1/top/actors", s.read(s.cached(s.handleTop(dyad.EventReader.TopActors))))
+	s.mux.HandleFunc("GET /api/v1/top/codes", s.read(s.cached(s.handleTop(dyad.EventReader.TopCodes))))
+	s.mux.HandleFunc("GET /api/v1/countries", s.read(s.cached(s.handleTop(dyad.EventReader.Countries))))
 	s.mux.HandleFunc("GET /api/v1/export", s.read(s.handleExport))
+	s.mux.HandleFunc("GET /api/v1/articles/{id}", s.read(s.handleArticle))
+	s.HandleWrite("POST /api/v1/code", http.HandlerFunc(s.handleCode))
+	s.HandleWrite("POST /api/v1/articles", http.HandlerFunc(s.handleIngest))
+	s.HandleWrite("POST /api/v1/articles/{id}/recode", http.HandlerFunc(s.handleRecode))
 	s.mux.HandleFunc("GET /api/v1/openapi.json", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
 		w.Write(openAPI)
@@ -73,7 +100,12 @@ func NewServer(store dyad.EventReader) *Server {
 // HandleWrite registers a write endpoint (pattern as in http.ServeMux,
 // e.g. "POST /api/v1/ingest") behind the bearer WriteToken.
 func (s *Server) HandleWrite(pattern string, h http.Handler) {
-	s.mux.Handle(pattern, s.requireToken(func() string { return s.WriteToken }, "writes", h.ServeHTTP))
+	s.mux.Handle(pattern, s.requireToken(func() string { return s.WriteToken }, "writes", func(w http.ResponseWriter, r *http.Request) {
+		h.ServeHTTP(w, r)
+		if c := s.responses(); c != nil {
+			c.clear() // cached reads may predate the write
+		}
+	}))
 }
 
 // Handler returns the server's handler.
@@ -143,18 +175,30 @@ var statuses = map[string]int{
 // Error writes err as a JSON error with the status of its code. Internal
 // errors are logged and shown as "internal error".
 func (s *Server) Error(w http.ResponseWriter, r *http.Request, err error) {
-	code := dyad.ErrorCode(err)
 	if errors.Is(err, context.Canceled) && r.Context().Err() != nil {
 		return // the client went away
 	}
-	msg := err.Error()
+	code, status, msg := errorOf(err)
 	if code == dyad.EINTERNAL {
 		if s.Logger != nil {
 			s.Logger.Error("request failed", "method", r.Method, "path", r.URL.Path, "error", err)
 		}
-		msg = "internal error"
 	}
-	s.writeError(w, statuses[code], code, msg)
+	s.writeError(w, status, code, msg)
+}
+
+// errorOf returns the code, the HTTP status and the message to show of an
+// error; internal errors show as "internal error".
+func errorOf(err error) (code string, status int, msg string) {
+	var he *httpError
+	if errors.As(err, &he) {
+		return he.code, he.status, he.msg
+	}
+	code = dyad.ErrorCode(err)
+	if code == dyad.EINTERNAL {
+		return code, statuses[code], "internal error"
+	}
+	return code, statuses[code], err.Error()
 }
 
 func (s *Server) writeError(w http.ResponseWriter, status int, code, msg string) {

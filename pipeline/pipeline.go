@@ -35,6 +35,22 @@ type Pipeline struct {
 	Places *geo.Gazetteer
 	// Now gives the date of articles that carry none; time.Now when nil.
 	Now func() time.Time
+	// Copies, when set, recognises articles that repeat stored ones (see
+	// Copy): exact copies are neither coded nor stored again, and
+	// syndicated or lightly edited copies are stored linked to the
+	// original (Article.DuplicateOf), their events coded as further
+	// mentions of the original's. Each stored article's fingerprint is
+	// saved in it.
+	Copies CopyIndex
+	// NearDistance is the largest SimHash distance of a near copy
+	// (DefaultNearDistance if 0, at most dyad.MaxNearDistance), and
+	// NearDays how many days apart a copy and its original may be dated
+	// (DefaultNearDays if 0).
+	NearDistance, NearDays int
+	// Recode codes and stores again an article stored before under the
+	// same ID (after a dictionary change, say), where it is otherwise
+	// an exact copy of itself and skipped.
+	Recode bool
 }
 
 // Result is what Process did with one article.
@@ -46,10 +62,17 @@ type Result struct {
 	Skipped string
 	// Saved is what the store changed; zero without a store.
 	Saved dyad.SaveResult
+	// Copy names the stored article this one repeats; zero when it is
+	// new or the Pipeline has no CopyIndex. An exact copy (Copy.Exact)
+	// was neither coded nor stored.
+	Copy Copy
 }
 
 // Process codes one article and stores it. An article whose language is
-// set and is not English is stored uncoded and reported as skipped.
+// set and is not English is stored uncoded and reported as skipped. With
+// Copies set, an exact copy of a stored article is neither coded nor
+// stored, and a syndicated or edited copy is linked to its original
+// (Result.Copy says which).
 func (p *Pipeline) Process(ctx context.Context, a *dyad.Article) (*Result, error) {
 	if strings.TrimSpace(a.Text) == "" {
 		return nil, dyad.Errorf(dyad.EINVALID, "article %q has no text", a.URL)
@@ -73,6 +96,23 @@ func (p *Pipeline) Process(ctx context.Context, a *dyad.Article) (*Result, error
 		date = now().UTC()
 	}
 	res := &Result{Article: a}
+	var fp dyad.Fingerprint
+	if p.Copies != nil {
+		fp = fingerprint(a, date.UTC().Format(time.DateOnly))
+		c, err := p.findCopy(ctx, a, fp)
+		if err != nil {
+			return nil, err
+		}
+		res.Copy = c
+		switch {
+		case c.Exact():
+			return res, nil
+		case c.Kind != "":
+			date = linkCopy(a, c, date)
+			fp.Day, fp.DuplicateOf = c.Day, c.Of
+		}
+		a.Fingerprint = fmt.Sprintf("%016x", fp.SimHash)
+	}
 	if lang := strings.ToLower(a.Language); lang != "" && lang != "en" && !strings.HasPrefix(lang, "en-") {
 		res.Skipped = "language " + a.Language
 	} else {
@@ -123,6 +163,11 @@ func (p *Pipeline) Process(ctx context.Context, a *dyad.Article) (*Result, error
 			return nil, fmt.Errorf("save article %s: %w", a.ID, err)
 		}
 		res.Saved = saved
+		if p.Copies != nil {
+			if err := p.Copies.SaveFingerprint(ctx, fp); err != nil {
+				return nil, fmt.Errorf("save article %s: %w", a.ID, err)
+			}
+		}
 	}
 	return res, nil
 }

@@ -30,3 +30,10 @@ func BenchmarkQueries(b *testing.B) {
 	defer db.Close()
 	storetest.BenchQueries(b, db, storetest.BenchEvents())
 }
+
+// BenchmarkBulkLoad measures the bulk load of b.N synthetic events into a
+// fresh schema, in batches of 20,000 (COPY; indexes and aggregates built
+// at the end).
+func BenchmarkBulkLoad(b *testing.B) {
+	storetest.BenchBulkLoad(b, MustOpenDB(b, nil), 20000)
+}

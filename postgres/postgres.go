@@ -45,7 +45,8 @@ type DB struct {
 	// MaxConns is the size of the connection pool.
 	MaxConns int
 
-	db *sql.DB
+	db       *sql.DB
+	bulkLock *sql.Conn // holds the bulk lock during a bulk load
 }
 
 var _ dyad.Store = (*DB)(nil)
@@ -99,6 +100,10 @@ func (db *DB) Open(ctx context.Context) error {
 		Now:          func() time.Time { return db.Now() },
 		QueryTimeout: db.QueryTimeout,
 	}
+	if err := db.finishInterrupted(ctx); err != nil {
+		db.Close()
+		return fmt.Errorf("open: %w", err)
+	}
 	return nil
 }
 
@@ -108,6 +113,7 @@ func (db *DB) Close() error {
 	if db.db == nil {
 		return nil
 	}
+	db.unlockBulk()
 	err := db.db.Close()
 	db.db, db.Store = nil, nil
 	return err
@@ -115,7 +121,8 @@ func (db *DB) Close() error {
 
 // Dialect returns what sqlstore needs to know about PostgreSQL.
 func Dialect() sqlstore.Dialect {
-	return sqlstore.Dialect{Name: "postgres", Dollar: true, ForUpdate: true, Match: match, MapError: mapError, Retryable: retryable}
+	return sqlstore.Dialect{Name: "postgres", Dollar: true, ForUpdate: true, Match: match, MapError: mapError, Retryable: retryable,
+		Copy: copyRows, BulkObjects: bulkObjects, BatchBegin: batchBegin(), FinishBegin: finishBegin()}
 }
 
 // match uses PostgreSQL's English text search: every word must appear

@@ -36,3 +36,12 @@ func BenchmarkQueries(b *testing.B) {
 	defer db.Close()
 	storetest.BenchQueries(b, db, storetest.BenchEvents())
 }
+
+// BenchmarkBulkLoad measures the bulk load of b.N synthetic events
+// (internal/synth) into an empty file, in batches of 20,000: BeginBulk,
+// SaveBatch of each batch (JSON encoding included), FinishBulk (indexes,
+// full-text index and aggregates built at the end). Generating the events
+// is outside the timer; dyad load runs it beside the store's work.
+func BenchmarkBulkLoad(b *testing.B) {
+	storetest.BenchBulkLoad(b, MustOpenDB(b, nil), 20000)
+}

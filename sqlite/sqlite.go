@@ -18,6 +18,7 @@ import (
 	"fmt"
 	"io/fs"
 	"net/url"
+	"os"
 	"runtime"
 	"strings"
 	"time"
@@ -48,6 +49,7 @@ type DB struct {
 	BusyTimeout time.Duration
 
 	write, read *sql.DB
+	bulkLock    *os.File // held during a bulk load
 }
 
 var _ dyad.Store = (*DB)(nil)
@@ -57,6 +59,10 @@ func NewDB(path string) *DB {
 	return &DB{Path: path, Now: time.Now, QueryTimeout: 5 * time.Second, BusyTimeout: 10 * time.Second}
 }
 
+// cacheKiB is the page cache of each connection: 64 MiB (negative: in
+// KiB, as PRAGMA cache_size takes it).
+const cacheKiB = -65536
+
 // dsn returns the driver's data source name for the file.
 func (db *DB) dsn(write bool) string {
 	q := url.Values{}
@@ -64,7 +70,7 @@ func (db *DB) dsn(write bool) string {
 	q.Add("_pragma", "journal_mode(WAL)")
 	q.Add("_pragma", "synchronous(NORMAL)")
 	q.Add("_pragma", "foreign_keys(1)")
-	q.Add("_pragma", "cache_size(-65536)") // 64 MiB per connection
+	q.Add("_pragma", fmt.Sprintf("cache_size(%d)", cacheKiB))
 	if write {
 		q.Set("_txlock", "immediate")
 	} else {
@@ -103,8 +109,10 @@ func (db *DB) Open(ctx context.Context) error {
 		return fmt.Errorf("migrate %s: %w", db.Path, err)
 	}
 	// Fresh planner statistics where they are stale (cheap: bounded by
-	// analysis_limit).
-	if _, err := w.ExecContext(ctx, `PRAGMA analysis_limit = 1000; PRAGMA optimize = 0x10002`); err != nil {
+	// analysis_limit). A long write by another process (a bulk load) may
+	// hold the database past the busy timeout: the statistics then wait
+	// for the next Open or Close.
+	if _, err := w.ExecContext(ctx, `PRAGMA analysis_limit = 1000; PRAGMA optimize = 0x10002`); err != nil && !busy(err) {
 		w.Close()
 		return fmt.Errorf("optimize %s: %w", db.Path, err)
 	}
@@ -113,14 +121,20 @@ func (db *DB) Open(ctx context.Context) error {
 		w.Close()
 		return fmt.Errorf("open %s: %w", db.Path, err)
 	}
-	r.SetMaxOpenConns(max(4, runtime.GOMAXPROCS(0)*2))
-	r.SetMaxIdleConns(max(4, runtime.GOMAXPROCS(0)*2))
+	// More readers than cores: a reader of a store larger than memory
+	// also waits for the disk.
+	r.SetMaxOpenConns(max(8, runtime.GOMAXPROCS(0)*4))
+	r.SetMaxIdleConns(max(8, runtime.GOMAXPROCS(0)*4))
 	db.write, db.read = w, r
 	db.Store = &sqlstore.Store{
 		Write: w, Read: r,
 		Dialect:      Dialect(),
 		Now:          func() time.Time { return db.Now() },
 		QueryTimeout: db.QueryTimeout,
+	}
+	if err := db.finishInterrupted(ctx); err != nil {
+		db.Close()
+		return fmt.Errorf("open %s: %w", db.Path, err)
 	}
 	return nil
 }
@@ -129,6 +143,7 @@ func (db *DB) Open(ctx context.Context) error {
 // to open.
 func (db *DB) Close() error {
 	var errs []error
+	db.unlockBulk()
 	if db.read != nil {
 		errs = append(errs, db.read.Close())
 	}
@@ -136,6 +151,9 @@ func (db *DB) Close() error {
 		// Statistics for the planner, and a checkpoint that folds the WAL
 		// back into the file on a clean close.
 		_, err := db.write.Exec(`PRAGMA analysis_limit = 1000; PRAGMA optimize; PRAGMA wal_checkpoint(TRUNCATE)`)
+		if busy(err) {
+			err = nil // another process is writing: it checkpoints
+		}
 		errs = append(errs, err, db.write.Close())
 	}
 	db.read, db.write, db.Store = nil, nil, nil
@@ -144,7 +162,7 @@ func (db *DB) Close() error {
 
 // Dialect returns what sqlstore needs to know about SQLite.
 func Dialect() sqlstore.Dialect {
-	return sqlstore.Dialect{Name: "sqlite", Match: match, MapError: mapError}
+	return sqlstore.Dialect{Name: "sqlite", Match: match, MapError: mapError, BulkObjects: bulkObjects, AfterBulk: afterBulk}
 }
 
 // match turns a user's full-text query into an FTS5 query of quoted words,
@@ -165,6 +183,16 @@ const (
 	sqliteConstraintPrimaryKey = 1555
 	sqliteConstraintUnique     = 2067
 )
+
+// sqliteBusy is SQLite's primary result code for a database locked by
+// another connection.
+const sqliteBusy = 5
+
+// busy reports whether err is SQLITE_BUSY (or one of its extended codes).
+func busy(err error) bool {
+	var se *sqlite.Error
+	return errors.As(err, &se) && se.Code()&0xff == sqliteBusy
+}
 
 func mapError(err error) error {
 	var se *sqlite.Error

@@ -32,6 +32,7 @@ func codeInputs(ctx context.Context, o codeOptions, args []string, stdin io.Read
 	defer fetcher.Close()
 	in := &acquire.Inputs{Fetcher: fetcher}
 	items, failed := 0, 0
+	m := progressTo(stderr, true)
 	for item := range in.Items(ctx, args, stdin) {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -39,7 +40,7 @@ func codeInputs(ctx context.Context, o codeOptions, args []string, stdin io.Read
 		items++
 		if item.Err != nil {
 			failed++
-			progressTo(stderr, true)(items, item.Source, item.Err)
+			m.printf("%s: %v", item.Source, item.Err)
 			continue
 		}
 		if item.Article.URL == "" && item.Source != "stdin" {
@@ -48,7 +49,7 @@ func codeInputs(ctx context.Context, o codeOptions, args []string, stdin io.Read
 		res, err := p.Process(ctx, item.Article)
 		if err != nil {
 			failed++
-			progressTo(stderr, true)(items, item.Source, err)
+			m.printf("%s: %v", item.Source, err)
 			continue
 		}
 		for i := range res.Events {

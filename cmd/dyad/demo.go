@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"fmt"
 	"io"
 	"io/fs"
@@ -12,18 +14,22 @@ import (
 
 	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/acquire"
+	"github.com/dyad-events/dyad/pipeline"
 	"github.com/dyad-events/dyad/samples"
 )
 
 // demoOptions are the flags of "dyad demo".
 type demoOptions struct {
-	db   string
-	addr string
+	db         string
+	addr       string
+	writeToken string
 }
 
 func runDemo(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Writer) error {
-	var o demoOptions
-	fs := newFlagSet("demo", "demo [--db PATH] [--addr HOST:PORT]\n\nCodes the bundled sample articles into a fresh SQLite store and serves the API and the\ndashboard over it. Stop it with Ctrl-C.", stderr)
+	o := demoOptions{writeToken: os.Getenv("DYAD_WRITE_TOKEN")}
+	fs := newFlagSet("demo", "demo [--db PATH] [--addr HOST:PORT]\n\nCodes the bundled sample articles into a fresh SQLite store and serves the API and the\n"+
+		"dashboard over it. Writes (the dashboard's \"code this text\" box, POST /api/v1/…) need\n"+
+		"$DYAD_WRITE_TOKEN, or the token the demo makes up and prints. Stop it with Ctrl-C.", stderr)
 	fs.StringVar(&o.db, "db", filepath.Join(os.TempDir(), "dyad-demo.db"), "SQLite `PATH` to create (an existing file is replaced)")
 	fs.StringVar(&o.addr, "addr", "127.0.0.1:8080", "listen on `HOST:PORT`")
 	if err := parseFlags(fs, args); err != nil {
@@ -37,37 +43,46 @@ func runDemo(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.
 			return fmt.Errorf("remove old demo store: %w", err)
 		}
 	}
+	token := o.writeToken
+	if token == "" {
+		b := make([]byte, 16)
+		rand.Read(b) // never fails (crypto/rand)
+		token = hex.EncodeToString(b)
+	}
 	ln, err := net.Listen("tcp", o.addr)
 	if err != nil {
 		return dyad.Errorf(dyad.EINVALID, "listen on %s: %v", o.addr, err)
 	}
-	sum, err := demoIngest(ctx, o.db, stderr)
+	defer ln.Close()
+	st, err := openStore(ctx, o.db, false)
 	if err != nil {
-		ln.Close()
+		return err
+	}
+	defer st.Close()
+	p, err := newPipeline(dictOptions{}, false, st, nil)
+	if err != nil {
+		return err
+	}
+	sum, err := demoIngest(ctx, p, stderr)
+	if err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "dyad demo: coded %d sample articles: %d sentences, %d events, in %s\n", sum.Articles, sum.Sentences, sum.Events, o.db)
 	fmt.Fprintf(stdout, "dyad demo: dashboard at http://%s/ (API at /api/v1/, Ctrl-C to stop)\n", ln.Addr())
-	return serveRun(ctx, serveOptions{db: o.db}, ln, stderr)
+	if o.writeToken == "" {
+		fmt.Fprintf(stdout, "dyad demo: write token (the dashboard's code box, POST /api/v1/…): %s\n", token)
+	}
+	return serveStore(ctx, serveOptions{db: o.db, writeToken: token}, st, p, ln, stderr)
 }
 
-// demoIngest codes the bundled samples into a new SQLite store at path.
-func demoIngest(ctx context.Context, path string, stderr io.Writer) (*ingestSummary, error) {
+// demoIngest codes the bundled samples into the pipeline's store.
+func demoIngest(ctx context.Context, p *pipeline.Pipeline, stderr io.Writer) (*ingestSummary, error) {
 	dir, err := os.MkdirTemp("", "dyad-samples-")
 	if err != nil {
 		return nil, err
 	}
 	defer os.RemoveAll(dir)
 	if err := copySamples(dir); err != nil {
-		return nil, err
-	}
-	st, err := openStore(ctx, path, false)
-	if err != nil {
-		return nil, err
-	}
-	defer st.Close()
-	p, err := newPipeline(dictOptions{}, false, st, nil)
-	if err != nil {
 		return nil, err
 	}
 	return ingest(ctx, p, &acquire.Inputs{}, []string{dir}, nil, progressTo(stderr, true))

@@ -37,7 +37,8 @@ func TestIngest(t *testing.T) {
 		t.Errorf("stderr %q does not name the bad input", stderr.String())
 	}
 
-	// Ingesting the same article again changes nothing.
+	// Ingesting the same article again finds it stored; --recode codes it
+	// again, which changes nothing either.
 	stdout.Reset()
 	if err := run(context.Background(), []string{"ingest", "--db", db, "--json", "--quiet", article}, nil, &stdout, &stderr); err != nil {
 		t.Fatal(err)
@@ -46,8 +47,19 @@ func TestIngest(t *testing.T) {
 	if err := json.Unmarshal(stdout.Bytes(), &again); err != nil {
 		t.Fatal(err)
 	}
-	if again.NewEvents != 0 || again.Events != sum.Events {
-		t.Errorf("re-ingest %+v, want the same %d events and none new", again, sum.Events)
+	if again.Duplicates != 1 || again.Articles != 0 || again.Events != 0 {
+		t.Errorf("re-ingest %+v, want 1 duplicate and nothing coded", again)
+	}
+	stdout.Reset()
+	if err := run(context.Background(), []string{"ingest", "--db", db, "--json", "--quiet", "--recode", article}, nil, &stdout, &stderr); err != nil {
+		t.Fatal(err)
+	}
+	again = ingestSummary{}
+	if err := json.Unmarshal(stdout.Bytes(), &again); err != nil {
+		t.Fatal(err)
+	}
+	if again.Articles != 1 || again.NewEvents != 0 || again.Events != sum.Events {
+		t.Errorf("re-code %+v, want the same %d events and none new", again, sum.Events)
 	}
 
 	stdout.Reset()
@@ -74,7 +86,17 @@ func TestIngest(t *testing.T) {
 
 func TestDemoIngest(t *testing.T) {
 	var stderr bytes.Buffer
-	sum, err := demoIngest(context.Background(), filepath.Join(t.TempDir(), "demo.db"), &stderr)
+	ctx := context.Background()
+	st, err := openStore(ctx, filepath.Join(t.TempDir(), "demo.db"), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	p, err := newPipeline(dictOptions{}, false, st, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum, err := demoIngest(ctx, p, &stderr)
 	if err != nil {
 		t.Fatalf("demo ingest: %v (stderr %q)", err, stderr.String())
 	}

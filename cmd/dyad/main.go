@@ -42,6 +42,7 @@ func commands() map[string]command {
 		"serve":  {"serve the JSON API over the event store", runServe},
 		"ingest": {"read, code and store articles from files, folders, URLs and feeds", runIngest},
 		"demo":   {"code the bundled sample articles into a fresh store and serve the dashboard", runDemo},
+		"load":   {"bulk-load synthetic events into a store (load tests, benchmarks)", runLoad},
 	}
 }
 

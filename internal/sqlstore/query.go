@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -473,9 +474,11 @@ func (s *Store) top(ctx context.Context, f dyad.TopFilter, what, table, col stri
 	if limit == 0 {
 		limit = 10
 	}
-	// Whole months come from the monthly table, the days at either end
-	// of the range from the daily one.
+	// Whole years come from the yearly table, the whole months at either
+	// end of the range from the monthly one and the days beyond them from
+	// the daily one: a top list over five years reads a few rows per key.
 	m1, m2, edges := monthSpan(f.From, f.To)
+	y1, y2, monthEdges := yearSpan(m1, m2)
 	var parts []string
 	var args []any
 	part := func(tbl, unit, lo, hi string) {
@@ -488,8 +491,11 @@ func (s *Store) top(ctx context.Context, f dyad.TopFilter, what, table, col stri
 		parts = append(parts, "SELECT "+col+" AS k, n FROM "+tbl+q.where())
 		args = append(args, q.args...)
 	}
-	if m1 <= m2 {
-		part(table+"_month", "month", m1, m2)
+	if y1 <= y2 {
+		part(table+"_year", "year", y1, y2)
+	}
+	for _, e := range monthEdges {
+		part(table+"_month", "month", e[0], e[1])
 	}
 	for _, e := range edges {
 		part(table, "day", e[0], e[1])
@@ -554,6 +560,37 @@ func monthSpan(from, to string) (m1, m2 string, edges [][2]string) {
 		}
 	}
 	return m1, m2, edges
+}
+
+// yearSpan splits the inclusive month range [m1, m2] (YYYY-MM, with
+// "0000-00" and "9999-99" for open ends, as monthSpan gives it; none when
+// m1 > m2) into the whole years it covers, y1 to y2 (YYYY; none when
+// y1 > y2), and the month ranges outside them.
+func yearSpan(m1, m2 string) (y1, y2 string, edges [][2]string) {
+	if m1 > m2 {
+		return "1", "0", nil
+	}
+	y1, y2 = m1[:4], m2[:4]
+	startsYear := m1 == "0000-00" || m1[5:] == "01"
+	endsYear := m2 == "9999-99" || m2[5:] == "12"
+	if y1 == y2 && !(startsYear && endsYear) {
+		return "1", "0", [][2]string{{m1, m2}}
+	}
+	if !startsYear {
+		edges = append(edges, [2]string{m1, y1 + "-12"})
+		y1 = addYears(y1, 1)
+	}
+	if !endsYear {
+		edges = append(edges, [2]string{y2 + "-01", m2})
+		y2 = addYears(y2, -1)
+	}
+	return y1, y2, edges
+}
+
+// addYears adds n to a four-digit year.
+func addYears(year string, n int) string {
+	y, _ := strconv.Atoi(year)
+	return fmt.Sprintf("%04d", y+n)
 }
 
 // Words returns the words (runs of letters and digits) of a full-text

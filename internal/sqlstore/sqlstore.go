@@ -45,6 +45,23 @@ type Dialect struct {
 	// Retryable reports whether a failed transaction may succeed if run
 	// again (a deadlock or serialization failure); nil means never.
 	Retryable func(err error) bool
+	// Copy, when set, writes rows into a table faster than INSERT
+	// statements (PostgreSQL's COPY), on the connection of the current
+	// transaction. Store.SaveBatch uses it.
+	Copy func(ctx context.Context, conn *sql.Conn, table string, cols []string, rows [][]any) error
+	// BulkObjects is a query of the indexes and triggers of events and
+	// mentions that a bulk load drops and recreates: their name, kind
+	// ("index" or "trigger": DROP kind name drops one) and the SQL that
+	// creates them.
+	BulkObjects string
+	// AfterBulk, when set, is run once a bulk load has recreated them.
+	AfterBulk string
+	// BatchBegin are statements run first in each transaction of
+	// Store.SaveBatch.
+	BatchBegin []string
+	// FinishBegin are statements run first in the transaction of
+	// Store.FinishBulk.
+	FinishBegin []string
 }
 
 // errRaced is returned by a save that lost a race with another writer and
@@ -153,22 +170,29 @@ func (d aggDeltas) add(e *eventRow, sign int) {
 	}
 	bump(aggKey{table: "agg_dyad", a: e.source, b: e.target, day: e.date, quad: e.quad}, g)
 	bump(aggKey{table: "agg_dyad3", a: block(e.source), b: block(e.target), day: e.date, quad: e.quad}, g)
-	month := e.date[:7]
+	month, year := e.date[:7], e.date[:4]
 	if e.source != "" {
 		bump(aggKey{table: "agg_actor", a: e.source, day: e.date}, 0)
 		bump(aggKey{table: "agg_actor_month", a: e.source, day: month}, 0)
+		bump(aggKey{table: "agg_actor_year", a: e.source, day: year}, 0)
 	}
 	if e.target != "" && e.target != e.source {
 		bump(aggKey{table: "agg_actor", a: e.target, day: e.date}, 0)
 		bump(aggKey{table: "agg_actor_month", a: e.target, day: month}, 0)
+		bump(aggKey{table: "agg_actor_year", a: e.target, day: year}, 0)
 	}
 	bump(aggKey{table: "agg_code", a: e.code, day: e.date}, 0)
 	bump(aggKey{table: "agg_code_month", a: e.code, day: month}, 0)
+	bump(aggKey{table: "agg_code_year", a: e.code, day: year}, 0)
 	if e.country != "" {
 		bump(aggKey{table: "agg_country", a: e.country, day: e.date}, 0)
 		bump(aggKey{table: "agg_country_month", a: e.country, day: month}, 0)
+		bump(aggKey{table: "agg_country_year", a: e.country, day: year}, 0)
 	}
 }
+
+// yearly names the key column of each yearly rollup table.
+var yearly = map[string]string{"agg_actor_year": "actor", "agg_code_year": "code", "agg_country_year": "country"}
 
 // eventRow is the indexed columns of an event.
 type eventRow struct {
@@ -510,6 +534,11 @@ ON CONFLICT (source3, target3, day, quad_class) DO UPDATE SET n = agg_dyad3.n + 
 			if st, err = prep(k.table, `INSERT INTO agg_country (country, day, n) VALUES (?, ?, ?) ON CONFLICT (country, day) DO UPDATE SET n = agg_country.n + excluded.n`); err == nil {
 				_, err = st.ExecContext(ctx, k.a, k.day, v.n)
 			}
+		default:
+			col := yearly[k.table]
+			if st, err = prep(k.table, `INSERT INTO `+k.table+` (`+col+`, year, n) VALUES (?, ?, ?) ON CONFLICT (year, `+col+`) DO UPDATE SET n = `+k.table+`.n + excluded.n`); err == nil {
+				_, err = st.ExecContext(ctx, k.a, k.day, v.n)
+			}
 		}
 		if err != nil {
 			return fmt.Errorf("aggregate %s: %w", k.table, err)
@@ -531,6 +560,8 @@ ON CONFLICT (source3, target3, day, quad_class) DO UPDATE SET n = agg_dyad3.n + 
 				q, args = `DELETE FROM agg_code WHERE code = ? AND day = ? AND n <= 0`, []any{k.a, k.day}
 			case "agg_country":
 				q, args = `DELETE FROM agg_country WHERE country = ? AND day = ? AND n <= 0`, []any{k.a, k.day}
+			case "agg_actor_year", "agg_code_year", "agg_country_year":
+				q, args = `DELETE FROM `+k.table+` WHERE year = ? AND `+yearly[k.table]+` = ? AND n <= 0`, []any{k.day, k.a}
 			}
 			if _, err := tx.ExecContext(ctx, s.rebind(q), args...); err != nil {
 				return fmt.Errorf("aggregate %s: %w", k.table, err)

@@ -57,13 +57,21 @@ func TestFirstPaintBigStore(t *testing.T) {
 	dyadQuery := "?a=" + top[0].Key + "&b=" + top[1].Key
 	ts := serve(t, db)
 
-	// The API alone, as the page calls it, each call once cold and once
-	// warm.
+	latest, err := db.Events(ctx, dyad.EventFilter{Limit: 1})
+	if err != nil || len(latest.Events) == 0 {
+		t.Fatalf("latest event: %v", err)
+	}
+	dates := "&from=2021-03-15&to=2023-08-20"
+
+	// The API alone, as the page calls it (with and without a date range;
+	// an event, its article), each call once cold and once warm.
 	for _, q := range []string{
 		"events?limit=25", "events?limit=250", "countries?limit=300", "top/actors?limit=8",
+		"events?limit=25" + dates, "events?limit=250" + dates, "countries?limit=300" + dates, "top/actors?limit=8" + dates,
 		"events?dyad=" + url.QueryEscape(top[0].Key+","+top[1].Key) + "&limit=25",
 		"events?dyad=" + url.QueryEscape(top[0].Key+","+top[1].Key) + "&limit=250",
 		"series?by=week&dyad=" + url.QueryEscape(top[0].Key+","+top[1].Key),
+		"events/" + latest.Events[0].ID, "articles/" + latest.Events[0].ArticleID,
 	} {
 		for _, pass := range []string{"cold", "warm"} {
 			start := time.Now()

@@ -335,7 +335,7 @@ func TestDashboard(t *testing.T) {
 	if !c.dyadPair[id] {
 		t.Errorf("opened event %q, want one of the dyad", id)
 	}
-	detail := apiEvent(t, ts, id)
+	detail := apiEvent(t, ts.URL, id)
 	if len(mentions) != 2 || len(mentions) != len(detail.Mentions) {
 		t.Fatalf("event %s shows %d mentions, want %d", id, len(mentions), len(detail.Mentions))
 	}
@@ -393,10 +393,10 @@ func TestDashboard(t *testing.T) {
 	logTimings(t, ctx)
 }
 
-// apiEvent reads an event from the API.
-func apiEvent(t *testing.T, ts *httptest.Server, id string) dyad.EventDetail {
+// apiEvent reads an event from the API at base.
+func apiEvent(t *testing.T, base, id string) dyad.EventDetail {
 	t.Helper()
-	resp, err := ts.Client().Get(ts.URL + "/api/v1/events/" + id)
+	resp, err := http.Get(base + "/api/v1/events/" + id)
 	if err != nil {
 		t.Fatal(err)
 	}

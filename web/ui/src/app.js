@@ -1,12 +1,15 @@
 // dyad's dashboard: a filter bar whose state is the page URL, a world map,
-// a time series, a table of events and the evidence of one event. Every
-// request goes to dyad's own JSON API (api/v1) and every asset is served
-// by dyad: the page needs no outside network.
+// a time series, a table of events, the evidence of one event, the page of
+// one article and a box that codes a pasted text. Every request goes to
+// dyad's own JSON API (api/v1) and every asset is served by dyad: the page
+// needs no outside network.
 import { readState, stateURL, eventParams, hasNarrowing, get, saveToken, FILTER_KEYS } from "./api.js";
 import { ROOTS, QUADS } from "./cameo.js";
 import { WorldMap } from "./map.js";
 import { drawSeries } from "./series.js";
 import { highlight } from "./evidence.js";
+import { renderText } from "./article.js";
+import { setupCodeBox } from "./code.js";
 
 // PAGE is the table's page size; MAP_LIMIT the most events placed on the map.
 const PAGE = 25;
@@ -54,6 +57,7 @@ function go(next, { replace = false, data = true } = {}) {
   const url = stateURL(state);
   if (url !== location.pathname + location.search) history[replace ? "replaceState" : "pushState"](null, "", url);
   if (data) load();
+  showArticle();
   showEvent();
 }
 
@@ -84,6 +88,7 @@ window.addEventListener("popstate", () => {
   pages.length = 0;
   fillForm();
   load();
+  showArticle();
   showEvent();
 });
 
@@ -385,12 +390,22 @@ function renderEvent(d) {
     li.className = "mention";
     const head = document.createElement("p");
     head.className = "mention-head";
-    head.append(text("strong", m.outlet || "unknown outlet"), " · ", text("time", (m.published || "").slice(0, 10)), " · ");
-    const link = text("a", m.title || m.url);
-    link.href = m.url;
-    link.rel = "noopener noreferrer";
-    link.target = "_blank";
-    head.appendChild(link);
+    head.append(text("strong", m.outlet || "unknown outlet"), " · ", text("time", (m.published || "").slice(0, 10)));
+    if (m.url) {
+      const link = text("a", m.title || m.url);
+      link.href = m.url;
+      link.rel = "noopener noreferrer";
+      link.target = "_blank";
+      head.append(" · ", link);
+    } else if (m.title) {
+      head.append(" · ", text("cite", m.title));
+    }
+    if (m.article_id) {
+      const page = text("a", "article page", "to-article");
+      page.href = stateURL({ ...state, event: "", article: m.article_id });
+      page.dataset.article = m.article_id;
+      head.append(" · ", page);
+    }
     li.appendChild(head);
     li.appendChild(highlight(m));
     const why = document.createElement("p");
@@ -408,6 +423,90 @@ function renderEvent(d) {
   $("event-body").replaceChildren(facts, text("h3", `Mentions (${d.mentions.length})`), key, list);
 }
 
+$("event-body").addEventListener("click", (ev) => {
+  const a = ev.target.closest("a[data-article]");
+  if (!a || ev.ctrlKey || ev.metaKey || ev.shiftKey || ev.button !== 0) return;
+  ev.preventDefault();
+  go({ event: "", article: a.dataset.article }, { data: false });
+});
+
+// showArticle shows the article page instead of the dashboard when
+// state.article is set, and the dashboard otherwise.
+let shownArticle = "";
+async function showArticle() {
+  const view = $("article-view");
+  const id = state.article;
+  $("dashboard").hidden = !!id;
+  form.hidden = !!id;
+  status.hidden = !!id;
+  view.hidden = !id;
+  $("article-back").href = stateURL({ ...state, article: "", event: "" });
+  if (!id) {
+    if (shownArticle) {
+      shownArticle = "";
+      document.title = TITLE;
+    }
+    return;
+  }
+  if (shownArticle === id) return;
+  shownArticle = id;
+  const title = $("article-title");
+  const body = $("article-body");
+  title.textContent = "Article";
+  $("article-meta").textContent = "";
+  body.replaceChildren(text("p", "Loading…", "note"));
+  delete view.dataset.loaded;
+  let a;
+  try {
+    a = await get(`articles/${encodeURIComponent(id)}`);
+  } catch (e) {
+    if (shownArticle === id) body.replaceChildren(text("p", e.message, "error"));
+    return;
+  }
+  if (shownArticle !== id) return;
+  title.textContent = a.title || "Untitled article";
+  document.title = `${title.textContent} — dyad`;
+  const meta = $("article-meta");
+  meta.replaceChildren(text("strong", a.outlet || "unknown outlet"));
+  if (a.published) meta.append(" · ", text("time", a.published.slice(0, 10)));
+  if (a.url) {
+    const link = text("a", "original");
+    link.href = a.url;
+    link.rel = "noopener noreferrer";
+    link.target = "_blank";
+    meta.append(" · ", link);
+  }
+  const coded = a.sentences.filter((s) => s.events.length).length;
+  meta.append(` · ${fmt(a.sentences.length)} sentences, ${fmt(coded)} coded, ${fmt(a.events)} event mention${a.events === 1 ? "" : "s"}`);
+  body.replaceChildren(renderText(a, (ev) => stateURL({ ...state, event: ev })));
+  view.dataset.loaded = id;
+  title.focus();
+}
+
+const TITLE = document.title;
+
+$("article-back").addEventListener("click", (ev) => {
+  if (ev.ctrlKey || ev.metaKey || ev.shiftKey || ev.button !== 0) return;
+  ev.preventDefault();
+  go({ article: "", event: "" }, { data: false });
+  $("events").focus();
+});
+$("article-body").addEventListener("click", (ev) => {
+  const a = ev.target.closest("a[data-event]");
+  if (!a || ev.ctrlKey || ev.metaKey || ev.shiftKey || ev.button !== 0) return;
+  ev.preventDefault();
+  go({ event: a.dataset.event }, { data: false });
+});
+
+setupCodeBox($("code-form"), $("code-result"));
+$("to-code").addEventListener("click", (ev) => {
+  if (!state.article) return;
+  ev.preventDefault();
+  go({ article: "", event: "" }, { data: false });
+  $("code").scrollIntoView();
+  $("code").focus();
+});
+
 $("token-form").addEventListener("submit", (ev) => {
   ev.preventDefault();
   saveToken($("token").value.trim());
@@ -422,4 +521,5 @@ $("event").addEventListener("close", () => {
 
 fillForm();
 load();
+showArticle();
 showEvent();
