@@ -1,8 +1,6 @@
 package coder
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"strings"
 	"sync"
 	"time"
@@ -38,6 +36,11 @@ type Options struct {
 	// validation suite expects the plain action, so the option is off by
 	// default and on for news.
 	IntentFromFuture bool
+	// ResponsibilityMonads keeps claims (015) and denials (016) of
+	// responsibility that name only their source ("the group denied any
+	// involvement"), with the target "---", for an article-level pass
+	// (claims.Resolve) to give them the side they answer.
+	ResponsibilityMonads bool
 	// NewActorLength, when positive, lets a proper-noun phrase of at most
 	// that many words that no dictionary knows stand as an actor, coded
 	// as its quoted upper-case text (PETRARCH's new_actor_length).
@@ -203,7 +206,6 @@ type analysis struct {
 	clauseDone []bool
 	phrases    [][]int  // the words of each word's phrase, once computed
 	keys       bloom    // every word the sentence can match
-	idBuf      []byte   // scratch space for event IDs
 	arena      []int    // backing store of the sentence's word lists
 	slab       []clause // backing store of the sentence's clauses
 	used       marks
@@ -424,7 +426,8 @@ func (a *analysis) emit(cl *clause) {
 	if cl.code == "" || cl.code == "---" {
 		return
 	}
-	code, negOf, modality, attr := cl.code, "", a.modality(cl.verb), a.attribution(cl.verb)
+	code, negOf, modality := cl.code, "", a.modality(cl.verb)
+	attr, speaker := a.attribution(cl.verb)
 	paired := cl.paired
 	if cl.negated {
 		if opp, ok := negate(code); ok {
@@ -453,6 +456,10 @@ func (a *analysis) emit(cl *clause) {
 		pattern, ref = cl.pm.p.Raw, cl.pm.p.Ref
 	}
 	srcs, tgts := cl.src, cl.tgt
+	if a.c.opts.ResponsibilityMonads && len(srcs) > 0 && len(tgts) == 0 &&
+		(strings.HasPrefix(code, "015") || strings.HasPrefix(code, "016")) {
+		tgts = []actor{{code: "---", first: -1, last: -1}}
+	}
 	if a.c.opts.AllowMonads {
 		if len(srcs) == 0 && len(tgts) > 0 {
 			srcs = []actor{{code: "---", first: -1, last: -1}}
@@ -465,7 +472,13 @@ func (a *analysis) emit(cl *clause) {
 		if code == "" || code == "---" || s.code == t.code {
 			return
 		}
-		cl.events = append(cl.events, ev{src: s, tgt: t, code: code, negOf: negOf, verb: cl.verb, pattern: pattern, ref: ref, modality: modality, attr: attr})
+		var at *dyad.Attribution
+		if attr != nil {
+			c := *attr
+			c.Status = status(attr, speaker, s.code, t.code)
+			at = &c
+		}
+		cl.events = append(cl.events, ev{src: s, tgt: t, code: code, negOf: negOf, verb: cl.verb, pattern: pattern, ref: ref, modality: modality, attr: at})
 	}
 	for _, s := range srcs {
 		for _, t := range tgts {
@@ -507,7 +520,7 @@ func (a *analysis) modality(i int) dyad.Modality {
 			return dyad.Hypothetical
 		}
 	}
-	if a.reporter(i) >= 0 {
+	if a.reporter(i) >= 0 || a.hearsay(i) {
 		return dyad.Reported
 	}
 	return dyad.Asserted
@@ -554,36 +567,101 @@ func (a *analysis) reporter(i int) int {
 }
 
 // attribution says who reported the event coded at verb i: the subject
-// of a verb of saying that governs it, or an "according to" phrase.
-func (a *analysis) attribution(i int) *dyad.Attribution {
+// of a verb of saying or denying that governs it, an "according to"
+// phrase, or an adverb of hearsay ("reportedly"). speaker is the actor
+// code of the reporter, when the dictionaries know it; the status is set
+// per event by status.
+func (a *analysis) attribution(i int) (attr *dyad.Attribution, speaker string) {
 	ps := a.ps
 	if r := a.reporter(i); r >= 0 {
-		by := ""
+		attr = &dyad.Attribution{Verb: strings.ToLower(ps.n[r].lemma)}
 		if s := ps.child(r, "nsubj"); s >= 0 {
 			p := a.phraseOf(s)
-			by = a.text(p[0], p[len(p)-1])
+			attr.By, speaker = a.text(p[0], p[len(p)-1]), a.codeOf(s)
 		}
-		return &dyad.Attribution{By: by, Verb: strings.ToLower(ps.n[r].lemma)}
+		if ps.n[r].lemma == "TELL" {
+			// "officials told Geo News": the outlet it was told to.
+			if o := ps.child(r, "obj"); o >= 0 {
+				p := a.phraseOf(o)
+				attr.Via = a.text(p[0], p[len(p)-1])
+			} else if o := ps.child(r, "iobj"); o >= 0 {
+				p := a.phraseOf(o)
+				attr.Via = a.text(p[0], p[len(p)-1])
+			}
+		}
+		return attr, speaker
 	}
 	for _, k := range ps.n[i].kids {
-		if ps.n[k].base == "obl" && ps.caseWord(k) == "ACCORDING" {
+		nd := ps.n[k]
+		if nd.base == "obl" && ps.caseWord(k) == "ACCORDING" {
 			p := a.phraseOf(k)
 			first := p[0]
 			for first < len(ps.n) && (ps.n[first].up == "ACCORDING" || ps.n[first].up == "TO") {
 				first++
 			}
-			return &dyad.Attribution{By: a.text(first, p[len(p)-1]), Verb: "according to"}
+			return &dyad.Attribution{By: a.text(first, p[len(p)-1]), Verb: "according to"}, a.codeOf(k)
+		}
+		if nd.base == "advmod" && hearsayAdverbs[nd.up] {
+			return &dyad.Attribution{Verb: strings.ToLower(ps.s.Tokens[k].Form)}, ""
 		}
 	}
-	return nil
+	return nil, ""
+}
+
+// hearsay reports whether the verb at i is attributed by an adverb
+// ("reportedly") or an "according to" phrase.
+func (a *analysis) hearsay(i int) bool {
+	ps := a.ps
+	for _, k := range ps.n[i].kids {
+		if nd := ps.n[k]; nd.base == "advmod" && hearsayAdverbs[nd.up] || nd.base == "obl" && ps.caseWord(k) == "ACCORDING" {
+			return true
+		}
+	}
+	return false
+}
+
+// codeOf returns the code of the first actor the phrase headed by i
+// names, or "".
+func (a *analysis) codeOf(i int) string {
+	if acs := a.actorsOf(i); len(acs) > 0 {
+		return acs[0].code
+	}
+	return ""
+}
+
+// status says how the reporter of an event with source src and target
+// tgt stands to it: denied by a verb of denial; claimed by a verb of
+// claiming or by a speaker (not an outlet) of the source's or target's
+// country; reported otherwise.
+func status(attr *dyad.Attribution, speaker, src, tgt string) dyad.ClaimStatus {
+	switch {
+	case denialVerbs[strings.ToUpper(attr.Verb)]:
+		return dyad.Denied
+	case claimVerbs[strings.ToUpper(attr.Verb)]:
+		return dyad.Claimed
+	case len(speaker) >= 3 && speaker[:3] != "---" && !strings.Contains(speaker[3:], "MED") &&
+		(strings.HasPrefix(src, speaker[:3]) || strings.HasPrefix(tgt, speaker[:3])):
+		return dyad.Claimed
+	}
+	return dyad.ReportedBy
 }
 
 // reportingVerbs are verbs through which a sentence reports what someone
-// else said.
+// else said, or denies it.
 var reportingVerbs = map[string]bool{
 	"SAY": true, "REPORT": true, "TELL": true, "CLAIM": true, "ALLEGE": true, "STATE": true,
 	"ANNOUNCE": true, "ADD": true, "NOTE": true, "ACCORD": true,
+	"DENY": true, "REFUTE": true, "DISPUTE": true,
 }
+
+// denialVerbs report a clause their subject denies.
+var denialVerbs = map[string]bool{"DENY": true, "REFUTE": true, "DISPUTE": true}
+
+// claimVerbs report a clause as their subject's claim.
+var claimVerbs = map[string]bool{"CLAIM": true, "ALLEGE": true}
+
+// hearsayAdverbs attribute a clause to unnamed sources.
+var hearsayAdverbs = map[string]bool{"REPORTEDLY": true, "ALLEGEDLY": true, "PURPORTEDLY": true, "SUPPOSEDLY": true}
 
 // subjectOf returns the subject actors of the verb at i, or those it
 // inherits: the governing verb's object or subject for "urged X to …",
@@ -773,14 +851,7 @@ func (a *analysis) dyadActor(ac actor) dyad.Actor {
 // day, actors and code make the same event, so that two articles reporting
 // it give one event with two mentions (GDELT's events/mentions split).
 func (a *analysis) eventID(date string, e ev) string {
-	b := a.idBuf[:0]
-	for _, part := range [...]string{date, e.src.code, e.tgt.code, e.code} {
-		b = append(b, part...)
-		b = append(b, 0)
-	}
-	a.idBuf = b
-	sum := sha256.Sum256(b)
-	return hex.EncodeToString(sum[:12])
+	return dyad.EventID(date, e.src.code, e.tgt.code, e.code)
 }
 
 // duplicate reports whether evs already holds an event with e's actors

@@ -8,10 +8,12 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
 	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/claims"
 	"github.com/dyad-events/dyad/geo"
 )
 
@@ -35,6 +37,10 @@ type Pipeline struct {
 	Places *geo.Gazetteer
 	// Now gives the date of articles that carry none; time.Now when nil.
 	Now func() time.Time
+	// KeepMonads keeps events with one side only (target or source
+	// "---"); otherwise claims and denials of responsibility whose target
+	// the article does not give are dropped (see claims.Resolve).
+	KeepMonads bool
 }
 
 // Result is what Process did with one article.
@@ -105,12 +111,16 @@ func (p *Pipeline) Process(ctx context.Context, a *dyad.Article) (*Result, error
 			}
 			p.place(lead, sents, perSentence)
 		}
+		// After placing, so that attackers known by their role have the
+		// country of the place.
+		p.resolveClaims(perSentence)
 		for _, evs := range perSentence {
 			for _, e := range evs {
 				e.ArticleID = a.ID
 				res.Events = append(res.Events, e)
 			}
 		}
+		claims.Link(res.Events)
 		res.Sentences = sents
 	}
 	if p.Store != nil {
@@ -125,6 +135,26 @@ func (p *Pipeline) Process(ctx context.Context, a *dyad.Article) (*Result, error
 		res.Saved = saved
 	}
 	return res, nil
+}
+
+// resolveClaims gives claims and denials of responsibility the side they
+// answer in the article, and drops those it cannot resolve unless monads
+// are kept.
+func (p *Pipeline) resolveClaims(perSentence [][]dyad.Event) {
+	var all []*dyad.Event
+	for i := range perSentence {
+		for j := range perSentence[i] {
+			all = append(all, &perSentence[i][j])
+		}
+	}
+	if claims.Resolve(all) == 0 || p.KeepMonads {
+		return
+	}
+	for i, evs := range perSentence {
+		perSentence[i] = slices.DeleteFunc(evs, func(e dyad.Event) bool {
+			return e.Target.Code == "---" && (strings.HasPrefix(e.Code, "015") || strings.HasPrefix(e.Code, "016"))
+		})
+	}
 }
 
 // place gives each event the places its sentence (or the article's
