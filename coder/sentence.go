@@ -115,6 +115,22 @@ func (ps *sentence) prepare(s *dyad.Sentence) {
 		}
 		nd.base, _, _ = strings.Cut(nd.rel, ":")
 	}
+	for i := range ps.n {
+		// A possessive cannot depend on a verb ("Pakistan's Defence
+		// Minister X accused", misparsed with "Pakistan" under
+		// "accused"): it belongs to the noun phrase after it, the verb's
+		// first nominal dependent that follows it.
+		nd := &ps.n[i]
+		if nd.rel != "nmod:poss" || nd.head <= i || (ps.n[nd.head].upos != "VERB" && ps.n[nd.head].upos != "AUX") {
+			continue
+		}
+		for k := i + 1; k < nd.head; k++ {
+			if ps.n[k].head == nd.head && (ps.n[k].upos == "NOUN" || ps.n[k].upos == "PROPN") {
+				nd.head = k
+				break
+			}
+		}
+	}
 	// A head chain that never reaches the root (a cycle in a malformed
 	// parse) is cut: the word where the cycle is found becomes a root.
 	state := resize(ps.count, len(ps.n)) // 0 unseen, 1 on the current chain, 2 reaches the root
@@ -242,7 +258,7 @@ func (ps *sentence) caseWord(i int) string {
 // noun phrase for dictionary matching.
 func npRel(rel string) bool {
 	switch rel {
-	case "compound", "flat", "flat:name", "amod", "det", "nummod", "nmod:poss", "fixed", "goeswith", "compound:prt", "case", "advmod", "det:poss":
+	case "compound", "flat", "flat:name", "nmod:desc", "amod", "det", "nummod", "nmod:poss", "fixed", "goeswith", "compound:prt", "case", "advmod", "det:poss":
 		return true
 	}
 	return false
