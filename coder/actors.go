@@ -107,6 +107,9 @@ func (a *analysis) single(i int) []actor {
 		}
 		return nil
 	}
+	if got := a.articleRef(i); got != nil {
+		return got
+	}
 	core := a.phraseOf(i)
 	words := append(a.ints(len(a.ps.n)), core...)
 	// Dictionary phrases may run on through "of": "Prince of Dol Amroth",
@@ -166,7 +169,11 @@ func (a *analysis) single(i int) []actor {
 		}
 	}
 	if len(agentsPre)+len(agentsPost) > 0 {
-		return []actor{{code: compose("---", agentsPre, agentsPost), first: first, last: last}}
+		code := compose("---", agentsPre, agentsPost)
+		if r := a.definiteRole(i, code); r != "" {
+			return []actor{{code: r, first: first, last: last, named: true}}
+		}
+		return []actor{{code: code, first: first, last: last}}
 	}
 	for _, k := range nd.kids {
 		if ps.n[k].base == "appos" {

@@ -85,10 +85,33 @@ func (c *Coder) WithOptions(opts Options) *Coder {
 // sentence reports on (usually its article's publication date): it picks
 // date-restricted actor codes and dates the events.
 func (c *Coder) Code(s *dyad.Sentence, date time.Time) []dyad.Event {
+	return c.code(s, date, nil)
+}
+
+// CodeArticle codes the sentences of one article in order, reported on
+// date, and returns each sentence's events. Unlike Code, it resolves
+// references that reach back to earlier sentences: "both sides", "the two
+// neighbours" and the like stand for the article's main dyad so far, and
+// a definite role ("the minister", "the militants") for the latest actor
+// of that role whose country is known.
+func (c *Coder) CodeArticle(sents []*dyad.Sentence, date time.Time) [][]dyad.Event {
+	out := make([][]dyad.Event, len(sents))
+	st := &articleState{pairs: map[[2]string]int{}}
+	for i, s := range sents {
+		out[i] = c.code(s, date, st)
+		st.update(out[i])
+	}
+	return out
+}
+
+// code codes one sentence; st, when not nil, holds what the article's
+// earlier sentences said.
+func (c *Coder) code(s *dyad.Sentence, date time.Time, st *articleState) []dyad.Event {
 	if len(s.Tokens) == 0 {
 		return nil
 	}
 	a := c.analysis(s, date)
+	a.art = st
 	defer c.pool.Put(a)
 	for i := range a.ps.n {
 		a.clause(i)
@@ -198,6 +221,7 @@ func (a *analysis) newClause() *clause {
 // analysis is the working state of coding one sentence.
 type analysis struct {
 	c          *Coder
+	art        *articleState // the article so far; nil when coding a lone sentence
 	ps         *sentence
 	date       time.Time
 	np         [][]actor // the actors of each word's phrase, once computed
@@ -456,6 +480,11 @@ func (a *analysis) emit(cl *clause) {
 		pattern, ref = cl.pm.p.Raw, cl.pm.p.Ref
 	}
 	srcs, tgts := cl.src, cl.tgt
+	if len(tgts) == 0 && len(srcs) > 1 && a.reciprocal(cl.verb) {
+		// "Arnor and Gondor accused each other": each side the other's
+		// target.
+		tgts = srcs
+	}
 	if a.c.opts.ResponsibilityMonads && len(srcs) > 0 && len(tgts) == 0 &&
 		(strings.HasPrefix(code, "015") || strings.HasPrefix(code, "016")) {
 		tgts = []actor{{code: "---", first: -1, last: -1}}

@@ -22,9 +22,11 @@ type Parser interface {
 	ParseText(ctx context.Context, text string) ([]*dyad.Sentence, error)
 }
 
-// Coder codes the events of one parsed sentence reported on date.
+// Coder codes the events of an article's parsed sentences, reported on
+// date, in order (so that "both sides" can mean the article's dyad), and
+// returns each sentence's events.
 type Coder interface {
-	Code(s *dyad.Sentence, date time.Time) []dyad.Event
+	CodeArticle(sents []*dyad.Sentence, date time.Time) [][]dyad.Event
 }
 
 // Pipeline codes articles and, when it has a store, saves them.
@@ -99,11 +101,10 @@ func (p *Pipeline) Process(ctx context.Context, a *dyad.Article) (*Result, error
 			}
 			sents = append(head, sents...)
 		}
-		perSentence := make([][]dyad.Event, len(sents))
 		for i, s := range sents {
 			s.ArticleID, s.Index = a.ID, i
-			perSentence[i] = p.Coder.Code(s, date)
 		}
+		perSentence := p.Coder.CodeArticle(sents, date)
 		if p.Places != nil {
 			lead := a.Text[dlAt:]
 			if len(lead) > 200 {

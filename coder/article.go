@@ -1,0 +1,152 @@
+package coder
+
+import "github.com/dyad-events/dyad"
+
+// articleState is what the earlier sentences of an article said, for
+// references that reach back across sentences.
+type articleState struct {
+	// pairs counts the events between two known countries, by the pair
+	// of their actor codes in sorted order; order lists the pairs in the
+	// order they first appeared.
+	pairs map[[2]string]int
+	order [][2]string
+	// recent holds the codes of actors with a known country, latest
+	// first.
+	recent []string
+}
+
+// update records a sentence's events.
+func (st *articleState) update(evs []dyad.Event) {
+	for _, e := range evs {
+		src, tgt := e.Source.Code, e.Target.Code
+		if known(src) && known(tgt) && country(src) != country(tgt) {
+			k := [2]string{src, tgt}
+			if k[1] < k[0] {
+				k[0], k[1] = k[1], k[0]
+			}
+			if st.pairs[k] == 0 {
+				st.order = append(st.order, k)
+			}
+			st.pairs[k]++
+		}
+		for _, code := range []string{src, tgt} {
+			if known(code) {
+				st.recent = append([]string{code}, st.recent...)
+			}
+		}
+	}
+	if len(st.recent) > 32 {
+		st.recent = st.recent[:32]
+	}
+}
+
+// pair returns the article's main dyad so far: the pair of actors with
+// the most events between them, the first to appear on a tie (a story's
+// lead names its main dyad).
+func (st *articleState) pair() ([2]string, bool) {
+	var best [2]string
+	n := 0
+	for _, k := range st.order {
+		if c := st.pairs[k]; c > n {
+			best, n = k, c
+		}
+	}
+	return best, n > 0
+}
+
+// role returns the latest actor of the article with a known country and
+// the agent blocks of code ("---GOV" → "PAKGOV"), or "".
+func (st *articleState) role(code string) string {
+	agents := code[3:]
+	for _, r := range st.recent {
+		if len(r) > 3 && r[3:] == agents {
+			return r
+		}
+	}
+	return ""
+}
+
+// known reports whether an actor code names a country or group, not only
+// a role.
+func known(code string) bool { return len(code) >= 3 && code[:3] != "---" }
+
+// dyadNouns are the plural nouns that, after "both" or "the two", stand
+// for the two sides of the article's dyad.
+var dyadNouns = map[string]bool{
+	"SIDES": true, "NEIGHBOURS": true, "NEIGHBORS": true, "COUNTRIES": true, "NATIONS": true,
+	"GOVERNMENTS": true, "PARTIES": true, "DELEGATIONS": true, "LEADERS": true, "ARMIES": true,
+	"MILITARIES": true, "CAPITALS": true, "RIVALS": true, "ADVERSARIES": true, "STATES": true,
+	"FORCES": true, "TEAMS": true, "NEGOTIATORS": true, "PRESIDENTS": true, "MINISTERS": true,
+}
+
+// articleRef returns the actors a phrase headed by i stands for in the
+// article: both sides of its dyad for "both sides", "the two
+// neighbours"; the latest actor of a role for "the minister". It returns
+// nil when the phrase is no such reference or the article has no answer.
+func (a *analysis) articleRef(i int) []actor {
+	ps := a.ps
+	nd := ps.n[i]
+	if a.art == nil || nd.upos == "PROPN" {
+		return nil
+	}
+	both, two, the := false, false, false
+	for _, k := range nd.kids {
+		switch ps.n[k].up {
+		case "BOTH":
+			both = true
+		case "TWO":
+			two = true
+		case "THE":
+			the = true
+		}
+	}
+	if dyadNouns[nd.up] && (both || two && the) {
+		p, ok := a.art.pair()
+		if !ok {
+			return nil
+		}
+		w := a.phraseOf(i)
+		return []actor{
+			{code: p[0], first: w[0], last: w[len(w)-1], named: true},
+			{code: p[1], first: w[0], last: w[len(w)-1], named: true},
+		}
+	}
+	return nil
+}
+
+// definiteRole returns the latest actor of the article with the role
+// code names, when the phrase headed by i is definite ("the minister",
+// "the militants"), or "".
+func (a *analysis) definiteRole(i int, code string) string {
+	if a.art == nil || known(code) || len(code) <= 3 {
+		return ""
+	}
+	for _, k := range a.ps.n[i].kids {
+		if a.ps.n[k].up == "THE" && a.ps.n[k].base == "det" {
+			return a.art.role(code)
+		}
+	}
+	return ""
+}
+
+// reciprocal reports whether the verb at i has "each other" or "one
+// another" as its object.
+func (a *analysis) reciprocal(i int) bool {
+	ps := a.ps
+	for _, k := range ps.n[i].kids {
+		switch ps.n[k].base {
+		case "obj", "iobj", "obl":
+		default:
+			continue
+		}
+		for _, f := range ps.n[k].kids {
+			if w := ps.n[f].up; ps.n[k].up == "EACH" && w == "OTHER" || ps.n[k].up == "ONE" && w == "ANOTHER" {
+				return true
+			}
+		}
+		if ps.n[k].up == "OTHER" && ps.child(k, "det") >= 0 && ps.n[ps.child(k, "det")].up == "EACH" {
+			return true
+		}
+	}
+	return false
+}

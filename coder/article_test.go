@@ -1,0 +1,71 @@
+package coder_test
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/coder"
+)
+
+// TestCodeArticle codes sentences whose actors are only known from the
+// sentences before them.
+func TestCodeArticle(t *testing.T) {
+	c := mustCoder(t, coder.Options{})
+	sents := []*dyad.Sentence{
+		mustParse(t, `# text = Arnor government criticized Gondor.
+1 Arnor      Arnor      PROPN NNP _ 2 compound _ _
+2 government government NOUN  NN  _ 3 nsubj    _ _
+3 criticized criticize  VERB  VBD _ 0 root     _ _
+4 Gondor     Gondor     PROPN NNP _ 3 obj      _ _
+5 .          .          PUNCT .   _ 3 punct    _ _`),
+		mustParse(t, `# text = Osgiliath criticized both sides.
+1 Osgiliath  Osgiliath PROPN NNP _ 2 nsubj _ _
+2 criticized criticize VERB  VBD _ 0 root  _ _
+3 both       both      DET   DT  _ 4 det   _ _
+4 sides      side      NOUN  NNS _ 2 obj   _ _
+5 .          .         PUNCT .   _ 2 punct _ _`),
+		mustParse(t, `# text = The two sides criticized each other.
+1 The        the       DET   DT  _ 3 det    _ _
+2 two        two       NUM   CD  _ 3 nummod _ _
+3 sides      side      NOUN  NNS _ 4 nsubj  _ _
+4 criticized criticize VERB  VBD _ 0 root   _ _
+5 each       each      DET   DT  _ 4 obj    _ _
+6 other      other     ADJ   JJ  _ 5 fixed  _ _
+7 .          .         PUNCT .   _ 4 punct  _ _`),
+		mustParse(t, `# text = The government criticized Osgiliath.
+1 The        the        DET   DT  _ 2 det   _ _
+2 government government NOUN  NN  _ 3 nsubj _ _
+3 criticized criticize  VERB  VBD _ 0 root  _ _
+4 Osgiliath  Osgiliath  PROPN NNP _ 3 obj   _ _
+5 .          .          PUNCT .   _ 3 punct _ _`),
+		mustParse(t, `# text = A government criticized Osgiliath.
+1 A          a          DET   DT  _ 2 det   _ _
+2 government government NOUN  NN  _ 3 nsubj _ _
+3 criticized criticize  VERB  VBD _ 0 root  _ _
+4 Osgiliath  Osgiliath  PROPN NNP _ 3 obj   _ _
+5 .          .          PUNCT .   _ 3 punct _ _`),
+	}
+	want := [][]string{
+		{"ARNGOV GON 111"},
+		{"OSG ARNGOV 111", "OSG GON 111"},
+		{"ARNGOV GON 111", "GON ARNGOV 111"},
+		{"ARNGOV OSG 111"},
+		{"---GOV OSG 111"}, // an indefinite role is no reference
+	}
+	got := c.CodeArticle(sents, testDate)
+	for i := range sents {
+		g := triples(got[i])
+		slices.Sort(g)
+		if !slices.Equal(g, want[i]) {
+			t.Errorf("sentence %d (%s): events %v, want %v", i+1, sents[i].Text, g, want[i])
+		}
+	}
+	// Alone, the references have nothing to refer to.
+	alone := [][]string{2: nil, 3: {"---GOV OSG 111"}}
+	for i := 2; i < 4; i++ {
+		if g := triples(c.Code(sents[i], testDate)); !slices.Equal(g, alone[i]) {
+			t.Errorf("Code(sentence %d) alone = %v, want %v", i+1, g, alone[i])
+		}
+	}
+}
