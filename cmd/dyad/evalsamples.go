@@ -27,11 +27,11 @@ type evalSamplesOptions struct {
 
 func runEvalSamples(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	var o evalSamplesOptions
-	fs := newFlagSet("eval samples", "eval samples [--dir DIR] [flags]\n\nCodes each sample article (NAME.html or NAME.txt) end to end and scores its events\nagainst NAME.events.jsonl at (source country, target country, CAMEO root) level.", stderr)
+	fs := newFlagSet("eval samples", "eval samples [--dir DIR] [flags]\n\nCodes each sample article (NAME.html or NAME.txt) end to end and scores its events\nagainst NAME.events.jsonl at (source country, target country, CAMEO root) level,\nwith the dates, places and death tolls of the matched events.", stderr)
 	o.dicts.register(fs, "phoenix")
 	fs.StringVar(&o.dir, "dir", "samples", "`DIR` of sample articles and their expected events")
 	fs.BoolVar(&o.json, "json", false, "print one JSON object")
-	fs.BoolVar(&o.failures, "failures", false, "list, per article, the expected events missed and the extra ones")
+	fs.BoolVar(&o.failures, "failures", false, "list, per article, the expected events missed, the extra ones and the wrong places and death tolls")
 	fs.Float64Var(&o.minP, "min-precision", 0, "fail (exit 3) when precision is below `P`")
 	fs.Float64Var(&o.minR, "min-recall", 0, "fail (exit 3) when recall is below `R`")
 	if err := parseFlags(fs, args); err != nil {
@@ -60,7 +60,7 @@ func runEvalSamples(ctx context.Context, args []string, stdout, stderr io.Writer
 			coded[name] = append(coded[name], res.Events...)
 		}
 	}
-	sc := eval.ScoreSamples(expected, coded)
+	sc := eval.ScoreSamples(expected, coded, p.Places)
 	if !o.failures {
 		sc.Misses = nil
 	}
@@ -71,10 +71,11 @@ func runEvalSamples(ctx context.Context, args []string, stdout, stderr io.Writer
 			return err
 		}
 	} else {
-		fmt.Fprintf(stdout, "%d articles: %d expected events, %d coded, %d matched\nprecision %.3f  recall %.3f  F1 %.3f\ndates right on %d of %d matched events\n",
-			sc.Articles, sc.Expected, sc.Coded, sc.Matched, sc.Precision, sc.Recall, sc.F1, sc.DatesRight, sc.DatesExpected)
+		fmt.Fprintf(stdout, "%d articles: %d expected events, %d coded, %d matched\nprecision %.3f  recall %.3f  F1 %.3f\ndates right on %d of %d matched events\nplaces right: %d of %d\nfatalities right: %d of %d\n",
+			sc.Articles, sc.Expected, sc.Coded, sc.Matched, sc.Precision, sc.Recall, sc.F1, sc.DatesRight, sc.DatesExpected,
+			sc.PlacesRight, sc.PlacesExpected, sc.FatalitiesRight, sc.FatalitiesExpected)
 		for _, m := range sc.Misses {
-			fmt.Fprintf(stdout, "\n%s\n  missing: %s\n  extra:   %s\n", m.Article, strings.Join(m.Missing, ", "), strings.Join(m.Extra, ", "))
+			writeMiss(stdout, m)
 		}
 	}
 	if sc.Precision < o.minP {
@@ -84,6 +85,24 @@ func runEvalSamples(ctx context.Context, args []string, stdout, stderr io.Writer
 		return &floorError{fmt.Sprintf("recall %.3f is below the floor %.3f", sc.Recall, o.minR)}
 	}
 	return nil
+}
+
+// writeMiss prints what one article got wrong, one line per kind of miss
+// and one per wrong place or death toll.
+func writeMiss(w io.Writer, m eval.SampleMiss) {
+	fmt.Fprintf(w, "\n%s\n", m.Article)
+	if len(m.Missing) > 0 {
+		fmt.Fprintf(w, "  missing: %s\n", strings.Join(m.Missing, ", "))
+	}
+	if len(m.Extra) > 0 {
+		fmt.Fprintf(w, "  extra:   %s\n", strings.Join(m.Extra, ", "))
+	}
+	for _, s := range m.Places {
+		fmt.Fprintf(w, "  place:   %s\n", s)
+	}
+	for _, s := range m.Fatalities {
+		fmt.Fprintf(w, "  deaths:  %s\n", s)
+	}
 }
 
 // readSamples reads every NAME.events.jsonl of dir and lists the articles
