@@ -129,12 +129,16 @@ type Event struct {
 	NegationOf string    `json:"negation_of,omitempty"`
 	Location   *Location `json:"location"`
 	// LocationSource says how the location was found, or why it is null.
-	LocationSource string       `json:"location_source,omitempty"`
-	Fatalities     *Fatalities  `json:"fatalities"`
-	Attribution    *Attribution `json:"attribution"`
-	Sentence       SentenceRef  `json:"sentence"`
-	Pattern        string       `json:"pattern"`
-	Evidence       Evidence     `json:"evidence"`
+	LocationSource string `json:"location_source,omitempty"`
+	// LocationWhy explains the choice for people: the words that named
+	// the place and the gazetteer entry they resolved to ("sentence: into
+	// Kabul → Kabul (AFG city)"), or the dateline.
+	LocationWhy string       `json:"location_why,omitempty"`
+	Fatalities  *Fatalities  `json:"fatalities"`
+	Attribution *Attribution `json:"attribution"`
+	Sentence    SentenceRef  `json:"sentence"`
+	Pattern     string       `json:"pattern"`
+	Evidence    Evidence     `json:"evidence"`
 	// Contested holds the IDs of events of the same article that give a
 	// conflicting account of the same happening (see package claims): a
 	// denial, a claim of responsibility, another culprit blamed.

@@ -158,6 +158,10 @@ func explainEvent(w io.Writer, e *dyad.Event) error {
 	if len(e.Contested) > 0 {
 		contested = "by " + strings.Join(e.Contested, ", ")
 	}
+	placeWhy := e.LocationSource
+	if e.LocationWhy != "" && e.LocationWhy != e.LocationSource {
+		placeWhy = e.LocationWhy
+	}
 	dead := "none stated"
 	if e.Fatalities != nil {
 		dead = fmt.Sprint(e.Fatalities.Count)
@@ -188,6 +192,6 @@ func explainEvent(w io.Writer, e *dyad.Event) error {
 		e.Evidence.VerbText, e.Evidence.Verb, e.Pattern, e.Evidence.PatternRef,
 		name(e.Source), name(e.Target), e.Modality,
 		e.Date, e.DatePrecision, e.DateSource,
-		place, e.LocationSource, dead, attr, contested)
+		place, placeWhy, dead, attr, contested)
 	return err
 }
