@@ -69,3 +69,45 @@ func TestCodeArticle(t *testing.T) {
 		}
 	}
 }
+
+// TestCodeRepairsMisparses codes sentences whose parse breaks a rule of
+// UD that the coder repairs on the way in.
+func TestCodeRepairsMisparses(t *testing.T) {
+	c := mustCoder(t, coder.Options{})
+	tests := []struct {
+		name, conllu string
+		want         []string
+	}{
+		{
+			name: "TwoSubjects",
+			conllu: `# text = Arnor and Gondor criticized Osgiliath.
+1 Arnor      Arnor     PROPN NNP _ 4 nsubj _ _
+2 and        and       CCONJ CC  _ 4 cc    _ _
+3 Gondor     Gondor    PROPN NNP _ 4 nsubj _ _
+4 criticized criticize VERB  VBD _ 0 root  _ _
+5 Osgiliath  Osgiliath PROPN NNP _ 4 obj   _ _
+6 .          .         PUNCT .   _ 4 punct _ _`,
+			want: []string{"ARN OSG 111", "GON OSG 111"},
+		},
+		{
+			name: "PossessiveOnVerb",
+			conllu: `# text = Arnor's government criticized Gondor.
+1 Arnor      Arnor      PROPN NNP _ 4 nmod:poss _ _
+2 's         's         PART  POS _ 1 case      _ _
+3 government government NOUN  NN  _ 4 nsubj     _ _
+4 criticized criticize  VERB  VBD _ 0 root      _ _
+5 Gondor     Gondor     PROPN NNP _ 4 obj       _ _
+6 .          .          PUNCT .   _ 4 punct     _ _`,
+			want: []string{"ARNGOV GON 111"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := triples(c.Code(mustParse(t, tt.conllu), testDate))
+			slices.Sort(got)
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("events %v, want %v", got, tt.want)
+			}
+		})
+	}
+}

@@ -116,6 +116,26 @@ func (ps *sentence) prepare(s *dyad.Sentence) {
 		nd.base, _, _ = strings.Cut(nd.rel, ":")
 	}
 	for i := range ps.n {
+		// A verb has one subject: a second one after "and" ("The United
+		// States and China welcomed", misparsed with both under the verb)
+		// is a conjunct of the first, and the "and" goes with it.
+		nd := &ps.n[i]
+		if nd.base != "nsubj" || nd.head < 0 {
+			continue
+		}
+		for j := i + 2; j < nd.head; j++ {
+			if ps.n[j].head != nd.head || ps.n[j].base != "nsubj" {
+				continue
+			}
+			if ps.n[j-1].base == "cc" && ps.n[j-1].head == nd.head {
+				ps.n[j-1].head = j
+			} else if ps.n[j-1].base != "cc" || ps.n[j-1].head != j {
+				break
+			}
+			ps.n[j].head, ps.n[j].rel, ps.n[j].base = i, "conj", "conj"
+		}
+	}
+	for i := range ps.n {
 		// A possessive cannot depend on a verb ("Pakistan's Defence
 		// Minister X accused", misparsed with "Pakistan" under
 		// "accused"): it belongs to the noun phrase after it, the verb's
