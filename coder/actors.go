@@ -105,6 +105,9 @@ func (a *analysis) single(i int) []actor {
 		if ant := a.antecedent(i); ant != nil {
 			return ant
 		}
+		if code := a.pronounRef(); code != "" {
+			return []actor{{code: code, first: i, last: i, named: true}}
+		}
 		return nil
 	}
 	if got := a.articleRef(i); got != nil {
@@ -170,6 +173,10 @@ func (a *analysis) single(i int) []actor {
 	}
 	if len(agentsPre)+len(agentsPost) > 0 {
 		code := compose("---", agentsPre, agentsPost)
+		if p := a.possessor(i); p != "" {
+			// "its air defences": the possessor's country, these agents.
+			return []actor{{code: compose(country(p), agentsPre, agentsPost), first: first, last: last, named: true}}
+		}
 		if r := a.definiteRole(i, code); r != "" {
 			return []actor{{code: r, first: first, last: last, named: true}}
 		}

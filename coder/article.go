@@ -11,8 +11,9 @@ type articleState struct {
 	pairs map[[2]string]int
 	order [][2]string
 	// recent holds the codes of actors with a known country, latest
-	// first.
-	recent []string
+	// first; subject is the latest event's source with a known country.
+	recent  []string
+	subject string
 }
 
 // update records a sentence's events.
@@ -33,6 +34,9 @@ func (st *articleState) update(evs []dyad.Event) {
 			if known(code) {
 				st.recent = append([]string{code}, st.recent...)
 			}
+		}
+		if known(src) {
+			st.subject = src
 		}
 	}
 	if len(st.recent) > 32 {
@@ -112,6 +116,33 @@ func (a *analysis) articleRef(i int) []actor {
 		}
 	}
 	return nil
+}
+
+// pronounRef returns the actor a pronoun with no antecedent in its own
+// sentence stands for: the source of the latest event of the article
+// whose country is known (the subject carries over from sentence to
+// sentence: "Zelensky urged … He also called on …"), or "".
+func (a *analysis) pronounRef() string {
+	if a.art == nil {
+		return ""
+	}
+	return a.art.subject
+}
+
+// possessor returns the actor a possessive pronoun of the phrase headed
+// by i ("its air defences", "their forces") stands for, or "".
+func (a *analysis) possessor(i int) string {
+	ps := a.ps
+	for _, k := range ps.n[i].kids {
+		if ps.n[k].rel != "nmod:poss" || ps.n[k].upos != "PRON" || !pronouns[ps.n[k].up] {
+			continue
+		}
+		if ant := a.antecedent(k); len(ant) > 0 && known(ant[0].code) {
+			return ant[0].code
+		}
+		return a.pronounRef()
+	}
+	return ""
 }
 
 // definiteRole returns the latest actor of the article with the role

@@ -39,6 +39,17 @@ func TestCodeArticle(t *testing.T) {
 3 criticized criticize  VERB  VBD _ 0 root  _ _
 4 Osgiliath  Osgiliath  PROPN NNP _ 3 obj   _ _
 5 .          .          PUNCT .   _ 3 punct _ _`),
+		mustParse(t, `# text = He criticized Osgiliath.
+1 He         he        PRON  PRP _ 2 nsubj _ _
+2 criticized criticize VERB  VBD _ 0 root  _ _
+3 Osgiliath  Osgiliath PROPN NNP _ 2 obj   _ _
+4 .          .         PUNCT .   _ 2 punct _ _`),
+		mustParse(t, `# text = Osgiliath criticized its soldiers.
+1 Osgiliath  Osgiliath PROPN NNP _ 2 nsubj     _ _
+2 criticized criticize VERB  VBD _ 0 root      _ _
+3 its        its       PRON  PRP$ _ 4 nmod:poss _ _
+4 soldiers   soldier   NOUN  NNS _ 2 obj       _ _
+5 .          .         PUNCT .   _ 2 punct     _ _`),
 		mustParse(t, `# text = A government criticized Osgiliath.
 1 A          a          DET   DT  _ 2 det   _ _
 2 government government NOUN  NN  _ 3 nsubj _ _
@@ -51,6 +62,8 @@ func TestCodeArticle(t *testing.T) {
 		{"OSG ARNGOV 111", "OSG GON 111"},
 		{"ARNGOV GON 111", "GON ARNGOV 111"},
 		{"ARNGOV OSG 111"},
+		{"ARNGOV OSG 111"}, // the subject carries over
+		{"OSG OSGMIL 111"}, // "its" is the sentence's own subject, not the article's
 		{"---GOV OSG 111"}, // an indefinite role is no reference
 	}
 	got := c.CodeArticle(sents, testDate)
