@@ -704,6 +704,9 @@ func (g *Gazetteer) Locate(s *dyad.Sentence, ev *dyad.Event, c Context) Result {
 		if (m.Prep == objPrep || m.Prep == nePrep) && m.Place.Kind == Country || (m.Prep == nePrep || m.Prep == "of") && ev != nil && (overlaps(m.Span, ev.Source.Span) || overlaps(m.Span, ev.Target.Span)) {
 			continue // an actor: "Russia attacked Ukraine", "the Kabul government"
 		}
+		if m.Prep == "between" && m.Place.Kind == Country {
+			continue // parties, not places: "talks between Pakistan and Afghanistan"
+		}
 		rank := locPrep(m.Prep) * 2
 		if verb > 0 && under(s, m.Head, verb) {
 			rank += 4
