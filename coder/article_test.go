@@ -124,3 +124,19 @@ func TestCodeRepairsMisparses(t *testing.T) {
 		})
 	}
 }
+
+// TestCodeMeetingPlace: the place a meeting is held in is not the other
+// side of it.
+func TestCodeMeetingPlace(t *testing.T) {
+	c := mustCoder(t, coder.Options{})
+	s := mustParse(t, `# text = Arnor met again in Osgiliath.
+1 Arnor     Arnor     PROPN NNP _ 2 nsubj  _ _
+2 met       meet      VERB  VBD _ 0 root   _ _
+3 again     again     ADV   RB  _ 2 advmod _ _
+4 in        in        ADP   IN  _ 5 case   _ _
+5 Osgiliath Osgiliath PROPN NNP _ 2 obl    _ _
+6 .         .         PUNCT .   _ 2 punct  _ _`)
+	if got := triples(c.Code(s, testDate)); len(got) != 0 {
+		t.Errorf("events %v, want none", got)
+	}
+}

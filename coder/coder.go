@@ -347,6 +347,17 @@ func (a *analysis) clause(i int) *clause {
 		if passive {
 			cl.tgt = a.actorsOf(ps.child(i, "nsubj:pass"))
 		} else {
+			if meetingVerbs[ps.n[i].lemma] {
+				// Meetings and talks happen in a place, not with it: "meet
+				// again in Istanbul" (but a visit is to the place:
+				// "arrived in Gondor"; and force can be aimed at one:
+				// "strikes in Gaza").
+				for _, w := range post {
+					if ps.n[w].base == "obl" && ps.caseWord(w) == "IN" {
+						skip[w] = true
+					}
+				}
+			}
 			cl.tgt = a.firstActor(post, skip, cl.src)
 		}
 	}
@@ -688,6 +699,10 @@ var denialVerbs = map[string]bool{"DENY": true, "REFUTE": true, "DISPUTE": true}
 
 // claimVerbs report a clause as their subject's claim.
 var claimVerbs = map[string]bool{"CLAIM": true, "ALLEGE": true}
+
+// meetingVerbs are verbs whose "in" phrase is where the meeting took
+// place, never the other side.
+var meetingVerbs = map[string]bool{"MEET": true, "TALK": true, "NEGOTIATE": true, "CONVENE": true, "GATHER": true, "CONFER": true}
 
 // hearsayAdverbs attribute a clause to unnamed sources.
 var hearsayAdverbs = map[string]bool{"REPORTEDLY": true, "ALLEGEDLY": true, "PURPORTEDLY": true, "SUPPOSEDLY": true}
