@@ -11,6 +11,7 @@ type actor struct {
 	last  int
 	named bool // a dictionary actor, not only agents
 	fresh bool // a phrase no dictionary knows (Options.NewActorLength)
+	ref   bool // stands for actors of earlier sentences ("both sides")
 }
 
 // pronouns that refer back to an actor named earlier.

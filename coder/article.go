@@ -1,7 +1,5 @@
 package coder
 
-import "github.com/dyad-events/dyad"
-
 // articleState is what the earlier sentences of an article said, for
 // references that reach back across sentences.
 type articleState struct {
@@ -16,11 +14,13 @@ type articleState struct {
 	subject string
 }
 
-// update records a sentence's events.
-func (st *articleState) update(evs []dyad.Event) {
+// update records the events coded from a sentence. Events whose actors
+// came from a reference to the article ("both sides") do not count
+// towards its main dyad, which they only repeat.
+func (st *articleState) update(evs []ev) {
 	for _, e := range evs {
-		src, tgt := e.Source.Code, e.Target.Code
-		if known(src) && known(tgt) && country(src) != country(tgt) {
+		src, tgt := e.src.code, e.tgt.code
+		if known(src) && known(tgt) && country(src) != country(tgt) && !e.src.ref && !e.tgt.ref {
 			k := [2]string{src, tgt}
 			if k[1] < k[0] {
 				k[0], k[1] = k[1], k[0]
@@ -93,9 +93,15 @@ func (a *analysis) articleRef(i int) []actor {
 	if a.art == nil || nd.upos == "PROPN" {
 		return nil
 	}
+	// The words before the noun that belong to its phrase: "both
+	// nuclear-armed neighbours", "the two warring sides".
 	both, two, the := false, false, false
-	for _, k := range nd.kids {
-		switch ps.n[k].up {
+	for j := i - 1; j >= 0 && i-j <= 5; j-- {
+		w := ps.n[j]
+		if !premodifier(w) {
+			break
+		}
+		switch w.up {
 		case "BOTH":
 			both = true
 		case "TWO":
@@ -111,8 +117,8 @@ func (a *analysis) articleRef(i int) []actor {
 		}
 		w := a.phraseOf(i)
 		return []actor{
-			{code: p[0], first: w[0], last: w[len(w)-1], named: true},
-			{code: p[1], first: w[0], last: w[len(w)-1], named: true},
+			{code: p[0], first: w[0], last: w[len(w)-1], named: true, ref: true},
+			{code: p[1], first: w[0], last: w[len(w)-1], named: true, ref: true},
 		}
 	}
 	return nil
@@ -143,6 +149,23 @@ func (a *analysis) possessor(i int) string {
 		return a.pronounRef()
 	}
 	return ""
+}
+
+// premodifier reports whether a word before a noun can belong to its
+// phrase: a determiner, number, adjective, noun, participle ("warring"),
+// "both" or a hyphen ("nuclear-armed").
+func premodifier(w node) bool {
+	switch w.upos {
+	case "DET", "NUM", "ADJ", "NOUN":
+		return true
+	case "VERB":
+		return w.rel == "amod"
+	case "CCONJ":
+		return w.up == "BOTH"
+	case "PUNCT":
+		return w.up == "-"
+	}
+	return false
 }
 
 // definiteRole returns the latest actor of the article with the role

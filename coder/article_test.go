@@ -25,6 +25,15 @@ func TestCodeArticle(t *testing.T) {
 3 both       both      DET   DT  _ 4 det   _ _
 4 sides      side      NOUN  NNS _ 2 obj   _ _
 5 .          .         PUNCT .   _ 2 punct _ _`),
+		mustParse(t, `# text = Osgiliath criticized both nuclear-armed sides.
+1 Osgiliath  Osgiliath PROPN NNP _ 2 nsubj      _ _
+2 criticized criticize VERB  VBD _ 0 root       _ _
+3 both       both      CCONJ CC  _ 4 cc:preconj _ _
+4 nuclear    nuclear   ADJ   JJ  _ 7 amod       _ _
+5 -          -         PUNCT HYPH _ 6 punct     _ _
+6 armed      armed     ADJ   JJ  _ 7 amod       _ _
+7 sides      side      NOUN  NNS _ 2 obj        _ _
+8 .          .         PUNCT .   _ 2 punct      _ _`),
 		mustParse(t, `# text = The two sides criticized each other.
 1 The        the       DET   DT  _ 3 det    _ _
 2 two        two       NUM   CD  _ 3 nummod _ _
@@ -60,6 +69,7 @@ func TestCodeArticle(t *testing.T) {
 	want := [][]string{
 		{"ARNGOV GON 111"},
 		{"OSG ARNGOV 111", "OSG GON 111"},
+		{"OSG ARNGOV 111", "OSG GON 111"},
 		{"ARNGOV GON 111", "GON ARNGOV 111"},
 		{"ARNGOV OSG 111"},
 		{"ARNGOV OSG 111"}, // the subject carries over
@@ -75,8 +85,8 @@ func TestCodeArticle(t *testing.T) {
 		}
 	}
 	// Alone, the references have nothing to refer to.
-	alone := [][]string{2: nil, 3: {"---GOV OSG 111"}}
-	for i := 2; i < 4; i++ {
+	alone := [][]string{3: nil, 4: {"---GOV OSG 111"}}
+	for i := 3; i < 5; i++ {
 		if g := triples(c.Code(sents[i], testDate)); !slices.Equal(g, alone[i]) {
 			t.Errorf("Code(sentence %d) alone = %v, want %v", i+1, g, alone[i])
 		}

@@ -99,7 +99,6 @@ func (c *Coder) CodeArticle(sents []*dyad.Sentence, date time.Time) [][]dyad.Eve
 	st := &articleState{pairs: map[[2]string]int{}}
 	for i, s := range sents {
 		out[i] = c.code(s, date, st)
-		st.update(out[i])
 	}
 	return out
 }
@@ -141,6 +140,9 @@ func (c *Coder) code(s *dyad.Sentence, date time.Time, st *articleState) []dyad.
 		for _, m := range c.issues.Match(text) {
 			issues = append(issues, m.Code)
 		}
+	}
+	if st != nil {
+		st.update(evs)
 	}
 	return a.events(evs, issues)
 }
