@@ -358,7 +358,20 @@ func (a *analysis) text(first, last int) string {
 // clause that has a coded subject, else to the nearest actor before it.
 func (a *analysis) antecedent(i int) []actor {
 	ps := a.ps
+	firstVerb := true
 	for j := ps.n[i].head; j >= 0; j = ps.n[j].head {
+		verbal := ps.verbal(j)
+		if verbal && firstVerb && ps.n[j].base == "xcomp" && ps.child(j, "nsubj") < 0 && ps.n[j].head >= 0 {
+			// "urged Rwanda to withdraw its forces": the object of the
+			// verb above is the subject of the infinitive the pronoun's
+			// phrase belongs to.
+			if o := ps.child(ps.n[j].head, "obj"); o >= 0 && o != i && !ps.isAncestor(o, i) {
+				if got := a.actorsOf(o); len(got) > 0 {
+					return got
+				}
+			}
+		}
+		firstVerb = firstVerb && !verbal
 		if s := ps.child(j, "nsubj"); s >= 0 && s != i && !ps.isAncestor(s, i) {
 			if got := a.actorsOf(s); len(got) > 0 {
 				return got

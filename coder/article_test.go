@@ -94,7 +94,8 @@ func TestCodeArticle(t *testing.T) {
 }
 
 // TestCodeRepairsMisparses codes sentences whose parse breaks a rule of
-// UD that the coder repairs on the way in.
+// UD that the coder repairs on the way in, and references a parse alone
+// does not settle.
 func TestCodeRepairsMisparses(t *testing.T) {
 	c := mustCoder(t, coder.Options{})
 	tests := []struct {
@@ -111,6 +112,19 @@ func TestCodeRepairsMisparses(t *testing.T) {
 5 Osgiliath  Osgiliath PROPN NNP _ 4 obj   _ _
 6 .          .         PUNCT .   _ 4 punct _ _`,
 			want: []string{"ARN OSG 111", "GON OSG 111"},
+		},
+		{
+			name: "PossessiveUnderObjectControl",
+			conllu: `# text = Osgiliath asked Arnor to criticize its soldiers.
+1 Osgiliath Osgiliath PROPN NNP _ 2 nsubj     _ _
+2 asked     ask       VERB  VBD _ 0 root      _ _
+3 Arnor     Arnor     PROPN NNP _ 2 obj       _ _
+4 to        to        PART  TO  _ 5 mark      _ _
+5 criticize criticize VERB  VB  _ 2 xcomp     _ _
+6 its       its       PRON  PRP$ _ 7 nmod:poss _ _
+7 soldiers  soldier   NOUN  NNS _ 5 obj       _ _
+8 .         .         PUNCT .   _ 2 punct     _ _`,
+			want: []string{"ARN ARNMIL 111"},
 		},
 		{
 			name: "PossessiveOnVerb",
