@@ -83,6 +83,10 @@ var dyadNouns = map[string]bool{
 	"FORCES": true, "TEAMS": true, "NEGOTIATORS": true, "PRESIDENTS": true, "MINISTERS": true,
 }
 
+// sideNouns are the dyad nouns that mean the two sides after a bare
+// "the": "the delegations", "the parties".
+var sideNouns = map[string]bool{"SIDES": true, "PARTIES": true, "DELEGATIONS": true, "NEGOTIATORS": true}
+
 // articleRef returns the actors a phrase headed by i stands for in the
 // article: both sides of its dyad for "both sides", "the two
 // neighbours"; the latest actor of a role for "the minister". It returns
@@ -110,7 +114,7 @@ func (a *analysis) articleRef(i int) []actor {
 			the = true
 		}
 	}
-	if dyadNouns[nd.up] && (both || two && the) {
+	if dyadNouns[nd.up] && (both || two && the || the && sideNouns[nd.up]) {
 		p, ok := a.art.pair()
 		if !ok {
 			return nil
