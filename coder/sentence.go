@@ -115,6 +115,7 @@ func (ps *sentence) prepare(s *dyad.Sentence) {
 		}
 		nd.base, _, _ = strings.Cut(nd.rel, ":")
 	}
+	ps.repairParticiples()
 	for i := range ps.n {
 		// A verb has one subject: a second one after "and" ("The United
 		// States and China welcomed", misparsed with both under the verb)
@@ -322,6 +323,50 @@ func sortInts(a []int) {
 	for i := 1; i < len(a); i++ {
 		for j := i; j > 0 && a[j] < a[j-1]; j-- {
 			a[j], a[j-1] = a[j-1], a[j]
+		}
+	}
+}
+
+// repairParticiples undoes a common misparse of news sentences: a past
+// tense verb read as a participle modifying the noun after it, with the
+// noun before it left as the head ("Israeli warplanes struck Houthi
+// targets" parsed as warplanes ← struck targets). A noun directly before
+// a past-participle modifier that does not depend on it cannot be part of
+// the same phrase; the participle is the verb, the noun before it its
+// subject and the noun it modified its object. (In the UD English EWT
+// training data, a noun directly before such a participle that does not
+// depend on it occurs a handful of times in 12,500 sentences.)
+func (ps *sentence) repairParticiples() {
+	s := ps.s
+	for w := 1; w < len(ps.n); w++ {
+		v, p := &ps.n[w], w-1
+		n := v.head
+		if v.rel != "amod" || n <= w || (s.Tokens[w].XPOS != "VBN" && s.Tokens[w].XPOS != "VBD") {
+			continue
+		}
+		pn := &ps.n[p]
+		if (pn.upos != "NOUN" && pn.upos != "PROPN") || pn.head == w || pn.head == n || ps.n[n].head != p {
+			continue
+		}
+		switch pn.base {
+		case "root", "obj", "conj", "ccomp", "parataxis", "dep":
+		default:
+			continue
+		}
+		rel := pn.rel
+		if pn.base == "obj" {
+			rel = "ccomp" // "said officers killed …": a clause, not a noun
+		}
+		v.head, v.rel = pn.head, rel
+		for k := range ps.n {
+			if ps.n[k].head == p && k > w {
+				ps.n[k].head = w // the rest of the clause: its object, its punctuation
+			}
+		}
+		pn.head, pn.rel = w, "nsubj"
+		ps.n[n].rel = "obj"
+		for _, i := range []int{w, p, n} {
+			ps.n[i].base, _, _ = strings.Cut(ps.n[i].rel, ":")
 		}
 	}
 }
