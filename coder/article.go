@@ -1,5 +1,7 @@
 package coder
 
+import "strings"
+
 // articleState is what the earlier sentences of an article said, for
 // references that reach back across sentences.
 type articleState struct {
@@ -87,6 +89,22 @@ var dyadNouns = map[string]bool{
 // "the": "the delegations", "the parties".
 var sideNouns = map[string]bool{"SIDES": true, "PARTIES": true, "DELEGATIONS": true, "NEGOTIATORS": true}
 
+// groupNouns stand, after "the", for the armed group an article last
+// named.
+var groupNouns = map[string]bool{"GROUP": true, "MOVEMENT": true, "MILITIA": true, "ORGANISATION": true, "ORGANIZATION": true}
+
+// armedGroup returns the latest actor of the article that is an armed
+// group (rebels, insurgents, an unidentified armed force or an
+// international militant group), or "".
+func (st *articleState) armedGroup() string {
+	for _, r := range st.recent {
+		if strings.HasPrefix(r, "IMG") || hasBlock(r, "REB") || hasBlock(r, "INS") || hasBlock(r, "UAF") {
+			return r
+		}
+	}
+	return ""
+}
+
 // articleRef returns the actors a phrase headed by i stands for in the
 // article: both sides of its dyad for "both sides", "the two
 // neighbours"; the latest actor of a role for "the minister". It returns
@@ -113,6 +131,14 @@ func (a *analysis) articleRef(i int) []actor {
 		case "THE":
 			the = true
 		}
+	}
+	if the && groupNouns[nd.up] && !both && !two {
+		// "the group", "the militia": the latest armed group named.
+		if code := a.art.armedGroup(); code != "" {
+			w := a.phraseOf(i)
+			return []actor{{code: code, first: w[0], last: w[len(w)-1], named: true}}
+		}
+		return nil
 	}
 	if dyadNouns[nd.up] && (both || two && the || the && sideNouns[nd.up]) {
 		p, ok := a.art.pair()

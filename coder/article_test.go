@@ -59,6 +59,17 @@ func TestCodeArticle(t *testing.T) {
 3 its        its       PRON  PRP$ _ 4 nmod:poss _ _
 4 soldiers   soldier   NOUN  NNS _ 2 obj       _ _
 5 .          .         PUNCT .   _ 2 punct     _ _`),
+		mustParse(t, `# text = Urukhai criticized Gondor.
+1 Urukhai    Urukhai   PROPN NNP _ 2 nsubj _ _
+2 criticized criticize VERB  VBD _ 0 root  _ _
+3 Gondor     Gondor    PROPN NNP _ 2 obj   _ _
+4 .          .         PUNCT .   _ 2 punct _ _`),
+		mustParse(t, `# text = The group criticized Arnor.
+1 The        the       DET   DT  _ 2 det   _ _
+2 group      group     NOUN  NN  _ 3 nsubj _ _
+3 criticized criticize VERB  VBD _ 0 root  _ _
+4 Arnor      Arnor     PROPN NNP _ 3 obj   _ _
+5 .          .         PUNCT .   _ 3 punct _ _`),
 		mustParse(t, `# text = A government criticized Osgiliath.
 1 A          a          DET   DT  _ 2 det   _ _
 2 government government NOUN  NN  _ 3 nsubj _ _
@@ -74,6 +85,8 @@ func TestCodeArticle(t *testing.T) {
 		{"ARNGOV OSG 111"},
 		{"ARNGOV OSG 111"}, // the subject carries over
 		{"OSG OSGMIL 111"}, // "its" is the sentence's own subject, not the article's
+		{"MORREB GON 111"},
+		{"MORREB ARN 111"}, // "the group": the latest armed group
 		{"---GOV OSG 111"}, // an indefinite role is no reference
 	}
 	got := c.CodeArticle(sents, testDate)
