@@ -140,6 +140,30 @@ func TestCodeRepairsMisparses(t *testing.T) {
 			want: []string{"ARN ARNMIL 111"},
 		},
 		{
+			name: "FrontedModifierAsSubject",
+			conllu: `# text = Hours later, Arnor criticized Gondor.
+1 Hours      hour      NOUN  NNS _ 5 nsubj _ _
+2 later      later     ADV   RB  _ 1 advmod _ _
+3 ,          ,         PUNCT ,   _ 4 punct _ _
+4 Arnor      Arnor     PROPN NNP _ 5 nsubj _ _
+5 criticized criticize VERB  VBD _ 0 root  _ _
+6 Gondor     Gondor    PROPN NNP _ 5 obj   _ _
+7 .          .         PUNCT .   _ 5 punct _ _`,
+			want: []string{"ARN GON 111"},
+		},
+		{
+			name: "ObjectAsClause",
+			conllu: `# text = Arnor criticized Gondor, Osgiliath said.
+1 Arnor      Arnor     PROPN NNP _ 2 nsubj _ _
+2 criticized criticize VERB  VBD _ 6 ccomp _ _
+3 Gondor     Gondor    PROPN NNP _ 6 ccomp _ _
+4 ,          ,         PUNCT ,   _ 6 punct _ _
+5 Osgiliath  Osgiliath PROPN NNP _ 6 nsubj _ _
+6 said       say       VERB  VBD _ 0 root  _ _
+7 .          .         PUNCT .   _ 6 punct _ _`,
+			want: []string{"ARN GON 111"},
+		},
+		{
 			name: "PossessiveOnVerb",
 			conllu: `# text = Arnor's government criticized Gondor.
 1 Arnor      Arnor      PROPN NNP _ 4 nmod:poss _ _

@@ -853,7 +853,7 @@ func (a *analysis) events(evs []ev, issues []string) []dyad.Event {
 		switch d.Root {
 		case "18", "19", "20":
 			if !deadDone {
-				deadDone, deadCount = true, casualties.Fatalities(s)
+				deadDone, deadCount = true, casualties.Fatalities(a.ps.repaired())
 			}
 			dead = deadCount
 		}

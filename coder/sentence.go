@@ -1,6 +1,7 @@
 package coder
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -116,10 +117,13 @@ func (ps *sentence) prepare(s *dyad.Sentence) {
 		nd.base, _, _ = strings.Cut(nd.rel, ":")
 	}
 	ps.repairParticiples()
+	ps.repairNominalClauses()
 	for i := range ps.n {
-		// A verb has one subject: a second one after "and" ("The United
+		// A verb has one subject. A second one after "and" ("The United
 		// States and China welcomed", misparsed with both under the verb)
-		// is a conjunct of the first, and the "and" goes with it.
+		// is a conjunct of the first, and the "and" goes with it; one
+		// after a comma ("Hours before the vote, gunmen attacked") is the
+		// subject, and the first a fronted modifier.
 		nd := &ps.n[i]
 		if nd.base != "nsubj" || nd.head < 0 {
 			continue
@@ -130,6 +134,9 @@ func (ps *sentence) prepare(s *dyad.Sentence) {
 			}
 			if ps.n[j-1].base == "cc" && ps.n[j-1].head == nd.head {
 				ps.n[j-1].head = j
+			} else if ps.n[j-1].up == "," {
+				nd.rel, nd.base = "obl", "obl"
+				break
 			} else if ps.n[j-1].base != "cc" || ps.n[j-1].head != j {
 				break
 			}
@@ -369,4 +376,66 @@ func (ps *sentence) repairParticiples() {
 			ps.n[i].base, _, _ = strings.Cut(ps.n[i].rel, ":")
 		}
 	}
+}
+
+// repairNominalClauses undoes another misparse: the object of a verb
+// attached as a second clause of the verb above it ("Security forces
+// killed 12 militants …, the wing said" with "militants" a ccomp of
+// "said" beside "killed"). A noun cannot head a clausal complement
+// without a copula or subject of its own; when it directly follows a
+// sibling verb that has no object, it is that verb's object.
+func (ps *sentence) repairNominalClauses() {
+	for n := 1; n < len(ps.n); n++ {
+		nd := &ps.n[n]
+		if nd.base != "ccomp" || (nd.upos != "NOUN" && nd.upos != "PROPN") {
+			continue
+		}
+		v, ok := -1, true
+		for j := n - 1; j >= 0 && ok; j-- {
+			switch {
+			case ps.n[j].head == n:
+				// a modifier of the noun: "12 militants"
+			case ps.n[j].head == nd.head && ps.verbal(j) && ps.n[j].base == "ccomp":
+				v = j
+				ok = false
+			default:
+				ok = false
+			}
+		}
+		if v < 0 {
+			continue
+		}
+		blocked := false
+		for k := range ps.n {
+			if ps.n[k].head == n && (ps.n[k].base == "cop" || ps.n[k].base == "nsubj") || ps.n[k].head == v && ps.n[k].base == "obj" {
+				blocked = true
+			}
+		}
+		if blocked {
+			continue
+		}
+		nd.head, nd.rel, nd.base = v, "obj", "obj"
+	}
+}
+
+// repaired returns the sentence with the heads and relations the coder
+// repaired (see prepare), for the packages that read a parse themselves
+// (casualties); the sentence itself when nothing was repaired.
+func (ps *sentence) repaired() *dyad.Sentence {
+	changed := false
+	for i := range ps.n {
+		if ps.n[i].head+1 != ps.s.Tokens[i].Head && !(ps.n[i].head < 0 && ps.s.Tokens[i].Head <= 0) {
+			changed = true
+			break
+		}
+	}
+	if !changed {
+		return ps.s
+	}
+	c := *ps.s
+	c.Tokens = slices.Clone(ps.s.Tokens)
+	for i := range c.Tokens {
+		c.Tokens[i].Head, c.Tokens[i].DepRel = ps.n[i].head+1, ps.n[i].rel
+	}
+	return &c
 }

@@ -294,7 +294,7 @@ func placeVerb(lemma string) bool {
 // toponym ("the city of Aleppo", "Kandahar province"), and which kind.
 func placeNoun(w string) (Kind, bool) {
 	switch strings.ToLower(w) {
-	case "city", "town", "village", "capital", "port", "cities", "towns", "villages":
+	case "city", "town", "village", "capital", "port", "suburb", "neighbourhood", "neighborhood", "cities", "towns", "villages", "suburbs":
 		return City, true
 	case "province", "provinces", "state", "states", "region", "regions", "governorate", "oblast", "district", "prefecture", "county", "department", "territory":
 		return Region, true
