@@ -13,6 +13,7 @@ import (
 	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/nlp/depparse"
 	"github.com/dyad-events/dyad/nlp/lemma"
+	"github.com/dyad-events/dyad/nlp/ner"
 	"github.com/dyad-events/dyad/nlp/tagger"
 	"github.com/dyad-events/dyad/nlp/tokenize"
 )
@@ -30,6 +31,7 @@ const (
 	TaggerFile     = "tagger.gz"
 	LemmatizerFile = "lemmatizer.gz"
 	ParserFile     = "parser.gz"
+	NERFile        = "ner.gz"
 )
 
 // Pipeline turns text into tagged, lemmatized and parsed sentences. It is
@@ -39,6 +41,8 @@ type Pipeline struct {
 	Tagger     *tagger.Tagger
 	Lemmatizer *lemma.Lemmatizer
 	Parser     *depparse.Parser
+	// NER tags named entities (NE=B-PER ... in MISC).
+	NER *ner.Tagger
 }
 
 // Load returns the Pipeline of the embedded models.
@@ -58,7 +62,7 @@ func LoadDir(dir string) (*Pipeline, error) {
 	})
 }
 
-// load reads the four models concurrently.
+// load reads the models concurrently.
 func load(read func(string) ([]byte, error)) (*Pipeline, error) {
 	var p Pipeline
 	steps := []struct {
@@ -69,6 +73,7 @@ func load(read func(string) ([]byte, error)) (*Pipeline, error) {
 		{TaggerFile, func(r io.Reader) (err error) { p.Tagger, err = tagger.Read(r); return err }},
 		{LemmatizerFile, func(r io.Reader) (err error) { p.Lemmatizer, err = lemma.Read(r); return err }},
 		{ParserFile, func(r io.Reader) (err error) { p.Parser, err = depparse.Read(r); return err }},
+		{NERFile, func(r io.Reader) (err error) { p.NER, err = ner.Read(r); return err }},
 	}
 	errs := make([]error, len(steps))
 	var wg sync.WaitGroup
@@ -91,17 +96,27 @@ func load(read func(string) ([]byte, error)) (*Pipeline, error) {
 	return &p, nil
 }
 
-// Annotate tags, lemmatizes and parses s, keeping its words.
+// Annotate tags, lemmatizes and parses s, keeping its words, and marks
+// its named entities.
 func (p *Pipeline) Annotate(s *dyad.Sentence) {
+	if p.annotate(s) {
+		p.NER.Tag(s)
+	}
+}
+
+// annotate tags, lemmatizes and parses s; it reports whether s has words.
+func (p *Pipeline) annotate(s *dyad.Sentence) bool {
 	if len(s.Tokens) == 0 {
-		return
+		return false
 	}
 	p.Tagger.Tag(s)
 	p.Lemmatizer.Lemmatize(s)
 	p.Parser.Parse(s)
+	return true
 }
 
-// Parse splits text into sentences and words and annotates them. Each
+// Parse splits text into sentences and words and annotates them, marking
+// named entities with the whole text as their context. Each
 // sentence's Index is its position in text and its words carry byte
 // offsets into its Text; offsets[i] is the byte offset of sentence i in
 // text.
@@ -109,9 +124,10 @@ func (p *Pipeline) Parse(text string) (sents []*dyad.Sentence, offsets []int) {
 	for i, ts := range p.Tokenizer.Sentences(text) {
 		s := tokenize.ToSentence(text, ts)
 		s.Index = i
-		p.Annotate(s)
+		p.annotate(s)
 		sents = append(sents, s)
 		offsets = append(offsets, ts.Start)
 	}
+	p.NER.TagDocument(sents)
 	return sents, offsets
 }

@@ -22,7 +22,7 @@ func (e *floorError) Error() string { return e.msg }
 
 func runEval(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
-		fmt.Fprintf(stderr, "Usage: dyad eval SUITE [flags]\n\nSuites:\n  petrarch    PETRARCH validation records (XML with CoNLL-U parses)\n  samples     the bundled sample articles, end to end, against their expected events\n  ud          parser scores on a Universal Dependencies treebank\n  extraction  main-text extraction on an article-extraction benchmark\n")
+		fmt.Fprintf(stderr, "Usage: dyad eval SUITE [flags]\n\nSuites:\n  petrarch    PETRARCH validation records (XML with CoNLL-U parses)\n  samples     the bundled sample articles, end to end, against their expected events\n  ud          parser scores on a Universal Dependencies treebank\n  ner         named-entity tagger scores on a UniversalNER IOB2 file\n  extraction  main-text extraction on an article-extraction benchmark\n")
 		if len(args) > 0 && (args[0] == "-h" || args[0] == "--help" || args[0] == "-help") {
 			return nil
 		}
@@ -37,8 +37,10 @@ func runEval(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 		return runEvalUD(ctx, args[1:], stdout, stderr)
 	case "samples":
 		return runEvalSamples(ctx, args[1:], stdout, stderr)
+	case "ner":
+		return runEvalNER(ctx, args[1:], stdout, stderr)
 	}
-	fmt.Fprintf(stderr, "dyad eval: unknown suite %q (want petrarch, samples, ud or extraction)\n", args[0])
+	fmt.Fprintf(stderr, "dyad eval: unknown suite %q (want petrarch, samples, ud, ner or extraction)\n", args[0])
 	return errUsage
 }
 

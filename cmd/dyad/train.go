@@ -7,11 +7,14 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"time"
 
 	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/nlp"
 	"github.com/dyad-events/dyad/nlp/depparse"
 	"github.com/dyad-events/dyad/nlp/lemma"
+	"github.com/dyad-events/dyad/nlp/ner"
 	"github.com/dyad-events/dyad/nlp/tagger"
 	"github.com/dyad-events/dyad/nlp/tokenize"
 	"github.com/dyad-events/dyad/nlp/treebank"
@@ -32,7 +35,7 @@ type trainOptions struct {
 
 func runTrain(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Writer) error {
 	var o trainOptions
-	synopsis := "train tokenizer|tagger|lemmatizer|parser --train FILE --dev FILE --out DIR [--seed N] [--epochs N]"
+	synopsis := "train tokenizer|tagger|lemmatizer|parser|ner --train FILE --dev FILE --out DIR [--seed N] [--epochs N]"
 	if len(args) == 0 || args[0] == "" || args[0][0] == '-' {
 		fmt.Fprintf(stderr, "Usage: dyad %s\n", synopsis)
 		if len(args) > 0 && (args[0] == "-h" || args[0] == "--help" || args[0] == "-help") {
@@ -41,6 +44,9 @@ func runTrain(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 		return errUsage
 	}
 	o.what = args[0]
+	if o.what == "ner" {
+		return runTrainNER(args[1:], stdout, stderr)
+	}
 	fs := newFlagSet("train "+o.what, synopsis, stderr)
 	fs.StringVar(&o.train, "train", "", "training treebank `FILE` (CoNLL-U, optionally .gz)")
 	fs.StringVar(&o.dev, "dev", "", "development treebank `FILE` for per-epoch scores")
@@ -224,4 +230,117 @@ func jackknife(train []*dyad.Sentence, folds int, seed uint64) []*dyad.Sentence 
 		}
 	}
 	return out
+}
+
+// trainNEROptions are the flags of "dyad train ner".
+type trainNEROptions struct {
+	train, dev, out, ud string
+	seed                uint64
+	epochs, folds       int
+}
+
+func runTrainNER(args []string, stdout, stderr io.Writer) error {
+	var o trainNEROptions
+	fs := newFlagSet("train ner", "train ner --train FILE --dev FILE --out DIR [--ud FILE] [--seed N] [--epochs N]", stderr)
+	fs.StringVar(&o.train, "train", "", "training `FILE` (UniversalNER IOB2, optionally .gz)")
+	fs.StringVar(&o.dev, "dev", "", "development `FILE` (IOB2) for per-epoch scores")
+	fs.StringVar(&o.out, "out", "", "output `DIR` for "+nlp.NERFile)
+	fs.StringVar(&o.ud, "ud", "", "UD treebank `FILE` with the training sentences (same sent_id) and gold POS tags: train on tags of jackknifed taggers instead of the built-in tagger's")
+	fs.IntVar(&o.folds, "folds", 5, "with --ud, the number of jackknife folds `N`")
+	fs.Uint64Var(&o.seed, "seed", 1, "random `SEED` for shuffling")
+	fs.IntVar(&o.epochs, "epochs", 0, "training `EPOCHS` (0: the default, 8)")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if o.train == "" || o.out == "" {
+		return dyad.Errorf(dyad.EINVALID, "give --train FILE and --out DIR")
+	}
+	return trainNER(o, stdout)
+}
+
+// trainNER trains the named-entity tagger on UniversalNER IOB2 files, with
+// the part-of-speech tags of the built-in tagger (or of jackknifed taggers)
+// and the built-in gazetteer and actor dictionaries as features, and
+// writes it into o.out.
+func trainNER(o trainNEROptions, stdout io.Writer) error {
+	start := time.Now()
+	trainSet, err := ner.LoadIOB2(o.train)
+	if err != nil {
+		return dyad.Errorf(dyad.EINVALID, "%v", err)
+	}
+	var dev []*ner.Document
+	if o.dev != "" {
+		if dev, err = ner.LoadIOB2(o.dev); err != nil {
+			return dyad.Errorf(dyad.EINVALID, "%v", err)
+		}
+	}
+	p, err := nlp.Load()
+	if err != nil {
+		return err
+	}
+	for _, d := range slices.Concat(trainSet, dev) {
+		for _, s := range d.Sentences {
+			p.Tagger.Tag(s)
+		}
+	}
+	if o.ud != "" {
+		ud, err := treebank.Load(o.ud)
+		if err != nil {
+			return dyad.Errorf(dyad.EINVALID, "%v", err)
+		}
+		fmt.Fprintf(stdout, "tagging the training set with %d-fold jackknifed taggers\n", o.folds)
+		byID := map[string]*dyad.Sentence{}
+		for _, s := range jackknife(ud, o.folds, o.seed) {
+			byID[s.ID] = s
+		}
+		missing := 0
+		for _, d := range trainSet {
+			for _, s := range d.Sentences {
+				u := byID[s.ID]
+				if u == nil || len(u.Tokens) != len(s.Tokens) {
+					missing++
+					continue
+				}
+				for j := range s.Tokens {
+					s.Tokens[j].UPOS, s.Tokens[j].XPOS = u.Tokens[j].UPOS, u.Tokens[j].XPOS
+				}
+			}
+		}
+		fmt.Fprintf(stdout, "jackknifed tags ready (%s); %d sentences not in the treebank keep the built-in tagger's\n", time.Since(start).Round(time.Second), missing)
+	}
+	names, err := ner.BuiltinNames()
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "train ner: %d training documents, %d dev documents, %d gazetteer names, seed %d\n", len(trainSet), len(dev), len(names), o.seed)
+	if err := os.MkdirAll(o.out, 0o755); err != nil {
+		return fmt.Errorf("train: %w", err)
+	}
+	t, err := ner.Train(trainSet, ner.TrainOptions{Epochs: o.epochs, Seed: o.seed, Names: names, Epoch: func(epoch int, t *ner.Tagger) {
+		line := fmt.Sprintf("epoch %d (%s)", epoch, time.Since(start).Round(time.Second))
+		if dev != nil {
+			sc := ner.Evaluate(t, dev)
+			line += fmt.Sprintf(": dev F1 %.2f (P %.2f R %.2f)", 100*sc.All.F1(), 100*sc.All.Precision(), 100*sc.All.Recall())
+		}
+		fmt.Fprintln(stdout, line)
+	}})
+	if err != nil {
+		return err
+	}
+	path := filepath.Join(o.out, nlp.NERFile)
+	f, err := os.Create(path)
+	if err != nil {
+		return fmt.Errorf("train: %w", err)
+	}
+	n, err := t.WriteTo(f)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("train: write %s: %w", path, err)
+	}
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	fmt.Fprintf(stdout, "wrote %s (%d bytes) in %s; peak heap about %d MB\n", path, n, time.Since(start).Round(time.Second), ms.HeapSys>>20)
+	return nil
 }

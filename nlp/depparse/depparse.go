@@ -227,7 +227,12 @@ func (p *Parser) WriteTo(w io.Writer) (int64, error) {
 		return 0, err
 	}
 	var buf bytes.Buffer
-	zw := gzip.NewWriter(&buf)
+	// Stored, not compressed: hashed keys and weights do not compress,
+	// and inflating them would double the load time.
+	zw, err := gzip.NewWriterLevel(&buf, gzip.NoCompression)
+	if err != nil {
+		return 0, fmt.Errorf("write parser: %w", err)
+	}
 	if err := gob.NewEncoder(zw).Encode(file{Labels: p.labels, Weights: wb.Bytes()}); err != nil {
 		return 0, fmt.Errorf("write parser: %w", err)
 	}

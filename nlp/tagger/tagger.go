@@ -3,7 +3,8 @@
 //
 // The tagger predicts one combined class per word ("NOUN NN"), so the two
 // tag sets stay consistent. Frequent words seen with a single tag in
-// training are tagged from a lexicon without scoring.
+// training are tagged from a lexicon without scoring, and frequent words
+// take only the classes they had in training.
 package tagger
 
 import (
@@ -13,6 +14,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode"
 
 	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/nlp/internal/linear"
@@ -23,7 +25,11 @@ type Tagger struct {
 	upos, xpos []string         // per class
 	lex        map[string]int32 // unambiguous frequent words → class
 	freqTag    map[string]int32 // lower-cased word → most frequent class
-	model      *linear.Model
+	// dict maps a lower-cased frequent word to the only classes it may
+	// take (an index into sets).
+	dict  map[string]int32
+	sets  []classSet
+	model *linear.Model
 	// model2, when set, is a second pass that also sees the first pass's
 	// tags of the words to the right.
 	model2 *linear.Model
@@ -32,7 +38,7 @@ type Tagger struct {
 // Tag sets UPOS and XPOS on every token of s, from their Form.
 func (t *Tagger) Tag(s *dyad.Sentence) {
 	n := len(s.Tokens)
-	ctx := newContext(s, t.freqTag)
+	ctx := t.newContext(s)
 	tags := make([]int32, n)
 	scores := make([]float32, len(t.upos))
 	feats := make([]uint64, 0, 48)
@@ -44,7 +50,7 @@ func (t *Tagger) Tag(s *dyad.Sentence) {
 		feats = ctx.features(feats[:0], i, tags, t.upos)
 		clear(scores)
 		t.model.Score(feats, scores)
-		tags[i] = int32(argmax(scores))
+		tags[i] = t.best(scores, ctx, i)
 	}
 	if t.model2 != nil {
 		first := tags
@@ -58,13 +64,50 @@ func (t *Tagger) Tag(s *dyad.Sentence) {
 			feats = ctx.right(feats, i, tags, first)
 			clear(scores)
 			t.model2.Score(feats, scores)
-			tags[i] = int32(argmax(scores))
+			tags[i] = t.best(scores, ctx, i)
 		}
 	}
 	for i, c := range tags {
 		s.Tokens[i].UPOS = t.upos[c]
 		s.Tokens[i].XPOS = t.xpos[c]
 	}
+}
+
+// maxSetClasses is the largest number of classes a classSet holds; the
+// dictionary is built only for models of at most that many classes.
+const maxSetClasses = 128
+
+// classSet is a set of classes, one bit each.
+type classSet [2]uint64
+
+func (c *classSet) add(k int32)   { c[k>>6] |= 1 << (k & 63) }
+func (c classSet) has(k int) bool { return c[k>>6]&(1<<(k&63)) != 0 }
+
+// any tells whether c holds a class below n.
+func (c classSet) any(n int) bool {
+	for k := range min(n, maxSetClasses) {
+		if c.has(k) {
+			return true
+		}
+	}
+	return false
+}
+
+// best returns the highest-scoring class of word i among those the
+// dictionary allows it.
+func (t *Tagger) best(scores []float32, ctx *context, i int) int32 {
+	d := ctx.dict[i+pad]
+	if d < 0 {
+		return int32(argmax(scores))
+	}
+	set := t.sets[d]
+	b := -1
+	for k, v := range scores {
+		if set.has(k) && (b < 0 || v > scores[b]) {
+			b = k
+		}
+	}
+	return int32(b)
 }
 
 func argmax(s []float32) int {
@@ -83,15 +126,18 @@ type context struct {
 	lower  []string
 	shapes []string
 	freq   []int32 // most frequent class of each word, -1 when unknown
+	dict   []int32 // allowed classes of each word, -1 when any
+	caps   int     // 1 when most words are capitalized (a headline), 2 when all are upper-case
 }
 
 const pad = 2
 
-func newContext(s *dyad.Sentence, freqTag map[string]int32) *context {
+func (tg *Tagger) newContext(s *dyad.Sentence) *context {
 	n := len(s.Tokens) + 2*pad
-	c := &context{words: make([]string, n), lower: make([]string, n), shapes: make([]string, n), freq: make([]int32, n)}
+	c := &context{words: make([]string, n), lower: make([]string, n), shapes: make([]string, n),
+		freq: make([]int32, n), dict: make([]int32, n)}
 	for i := range n {
-		c.freq[i] = -1
+		c.freq[i], c.dict[i] = -1, -1
 	}
 	c.words[0], c.words[1] = "-START2-", "-START-"
 	c.words[n-1], c.words[n-2] = "-END2-", "-END-"
@@ -105,11 +151,40 @@ func newContext(s *dyad.Sentence, freqTag map[string]int32) *context {
 		l := strings.ToLower(w)
 		c.lower[i+pad] = l
 		c.shapes[i+pad] = Shape(t.Form)
-		if f, ok := freqTag[l]; ok {
+		if f, ok := tg.freqTag[l]; ok {
 			c.freq[i+pad] = f
 		}
+		if d, ok := tg.dict[l]; ok {
+			c.dict[i+pad] = d
+		}
 	}
+	c.caps = capsClass(s)
 	return c
+}
+
+// capsClass tells headlines (most words after the first capitalized: 1)
+// and shouting (all letters upper-case: 2) from ordinary sentences (0).
+func capsClass(s *dyad.Sentence) int {
+	words, upper, initial := 0, 0, 0
+	for i, t := range s.Tokens {
+		if t.Form == "" || !unicode.IsLetter(rune(t.Form[0])) {
+			continue
+		}
+		words++
+		if !strings.ContainsFunc(t.Form, unicode.IsLower) {
+			upper++
+		}
+		if i > 0 && unicode.IsUpper(rune(t.Form[0])) {
+			initial++
+		}
+	}
+	switch {
+	case words >= 3 && upper == words:
+		return 2
+	case words >= 4 && 3*initial >= 2*(words-1):
+		return 1
+	}
+	return 0
 }
 
 // normalize maps numbers to a class and keeps other words.
@@ -225,6 +300,10 @@ func (c *context) features(f []uint64, i int, tags []int32, upos []string) []uin
 		H(29).Int(p1).Str(suffix(l, 3)).Sum(),
 		H(38).Int(p2).Str(l).Sum(),
 		H(39).Str(l).Str(c.lower[j+2]).Sum(),
+		H(56).Str(c.lower[j-1]).Str(c.lower[j+1]).Sum(),
+		H(57).Int(p1).Str(c.lower[j+1]).Sum(),
+		H(58).Int(c.caps).Str(c.shapes[j]).Sum(),
+		H(59).Int(c.caps).Int(p1).Str(c.shapes[j]).Sum(),
 	)
 	if strings.ContainsRune(w, '-') {
 		f = append(f, H(30).Sum())
@@ -268,6 +347,8 @@ type file struct {
 	UPOS, XPOS []string
 	Lex        map[string]int32
 	FreqTag    map[string]int32
+	Dict       map[string]int32
+	Sets       []classSet
 	Weights    []byte
 	Weights2   []byte
 }
@@ -284,8 +365,13 @@ func (t *Tagger) WriteTo(w io.Writer) (int64, error) {
 		}
 	}
 	cw := &counter{w: w}
-	zw := gzip.NewWriter(cw)
-	if err := gob.NewEncoder(zw).Encode(file{UPOS: t.upos, XPOS: t.xpos, Lex: t.lex, FreqTag: t.freqTag, Weights: wb.Bytes(), Weights2: wb2.Bytes()}); err != nil {
+	// Stored, not compressed: hashed keys and weights do not compress,
+	// and inflating them would double the load time.
+	zw, err := gzip.NewWriterLevel(cw, gzip.NoCompression)
+	if err != nil {
+		return 0, fmt.Errorf("write tagger: %w", err)
+	}
+	if err := gob.NewEncoder(zw).Encode(file{UPOS: t.upos, XPOS: t.xpos, Lex: t.lex, FreqTag: t.freqTag, Dict: t.dict, Sets: t.sets, Weights: wb.Bytes(), Weights2: wb2.Bytes()}); err != nil {
 		return cw.n, fmt.Errorf("write tagger: %w", err)
 	}
 	if err := zw.Close(); err != nil {
@@ -322,7 +408,17 @@ func Read(r io.Reader) (*Tagger, error) {
 	if len(f.UPOS) != m.Classes() || len(f.XPOS) != m.Classes() {
 		return nil, fmt.Errorf("read tagger: %d tags for %d classes", len(f.UPOS), m.Classes())
 	}
-	t := &Tagger{upos: f.UPOS, xpos: f.XPOS, lex: f.Lex, freqTag: f.FreqTag, model: m}
+	for w, k := range f.Dict {
+		if k < 0 || int(k) >= len(f.Sets) {
+			return nil, fmt.Errorf("read tagger: class set %d of %q out of range", k, w)
+		}
+	}
+	for i, set := range f.Sets {
+		if !set.any(len(f.UPOS)) {
+			return nil, fmt.Errorf("read tagger: class set %d is empty", i)
+		}
+	}
+	t := &Tagger{upos: f.UPOS, xpos: f.XPOS, lex: f.Lex, freqTag: f.FreqTag, dict: f.Dict, sets: f.Sets, model: m}
 	if len(f.Weights2) > 0 {
 		if t.model2, err = linear.Decode(f.Weights2); err != nil {
 			return nil, fmt.Errorf("read tagger: %w", err)

@@ -2,6 +2,7 @@ package tagger
 
 import (
 	"math/rand/v2"
+	"slices"
 	"strings"
 
 	"github.com/dyad-events/dyad"
@@ -20,13 +21,17 @@ type TrainOptions struct {
 	Epoch func(epoch int, t *Tagger)
 }
 
+// minDict is how often a word must be seen in training for the tagger to
+// give it only the classes it had there.
+const minDict = 10
+
 // Train learns a Tagger from sentences with gold UPOS and XPOS.
 func Train(train []*dyad.Sentence, o TrainOptions) *Tagger {
 	if o.Epochs <= 0 {
 		o.Epochs = 8
 	}
 	classOf := map[string]int32{}
-	t := &Tagger{lex: map[string]int32{}, freqTag: map[string]int32{}}
+	t := &Tagger{lex: map[string]int32{}, freqTag: map[string]int32{}, dict: map[string]int32{}}
 	type counts map[int32]int
 	formTags := map[string]counts{}
 	lowerTags := map[string]counts{}
@@ -75,6 +80,36 @@ func Train(train []*dyad.Sentence, o TrainOptions) *Tagger {
 			t.freqTag[w] = bc
 		}
 	}
+	setID := map[classSet]int32{}
+	id := func(cs classSet) int32 {
+		k, ok := setID[cs]
+		if !ok {
+			k = int32(len(t.sets))
+			setID[cs] = k
+			t.sets = append(t.sets, cs)
+		}
+		return k
+	}
+	words := make([]string, 0, len(lowerTags))
+	for w := range lowerTags {
+		words = append(words, w)
+	}
+	slices.Sort(words) // set ids in a deterministic order
+	for _, w := range words {
+		cs := lowerTags[w]
+		total := 0
+		for _, n := range cs {
+			total += n
+		}
+		if total < minDict || len(t.upos) > maxSetClasses {
+			continue
+		}
+		var all classSet
+		for c := range cs {
+			all.add(c)
+		}
+		t.dict[w] = id(all)
+	}
 
 	tr := linear.NewTrainer(len(t.upos))
 	tr2 := linear.NewTrainer(len(t.upos))
@@ -89,7 +124,7 @@ func Train(train []*dyad.Sentence, o TrainOptions) *Tagger {
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		for _, si := range order {
 			s := train[si]
-			ctx := newContext(s, t.freqTag)
+			ctx := t.newContext(s)
 			tags := make([]int32, len(s.Tokens))
 			for i, tok := range s.Tokens {
 				gold := classOf[tok.UPOS+" "+tok.XPOS]
@@ -100,7 +135,7 @@ func Train(train []*dyad.Sentence, o TrainOptions) *Tagger {
 				feats = ctx.features(feats[:0], i, tags, t.upos)
 				clear(scores)
 				tr.Score(feats, scores)
-				pred := int32(argmax(scores))
+				pred := t.best(scores, ctx, i)
 				tr.Update(feats, int(gold), int(pred))
 				tr.Tick()
 				tags[i] = pred
@@ -120,7 +155,7 @@ func Train(train []*dyad.Sentence, o TrainOptions) *Tagger {
 				feats = ctx.right(feats, i, tags, first)
 				clear(scores)
 				tr2.Score(feats, scores)
-				pred := int32(argmax(scores))
+				pred := t.best(scores, ctx, i)
 				tr2.Update(feats, int(gold), int(pred))
 				tr2.Tick()
 				tags[i] = pred

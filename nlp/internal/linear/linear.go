@@ -119,9 +119,15 @@ func fromBF16(v uint16) float32 { return math.Float32frombits(uint32(v) << 16) }
 // fingerprint of its feature and the offset of its row; a row is a count
 // followed by its (class, weight) entries. Scoring a feature thus touches
 // two cache lines.
+//
+// A feature's slot is given by the top bits of its hash and its
+// fingerprint by the low 32 bits, so the two are independent, and rows
+// indexed in key order (as Decode does) fill the table from start to end
+// instead of at random.
 type Model struct {
 	nclass  int
 	mask    uint64
+	shift   uint      // 64 - log2(len(slots))
 	slots   []slot    // hash table; fingerprint 0 marks an empty slot
 	entries []entry16 // rows: a header whose class is the row length, then the entries
 	keys    []uint64  // full feature hash of each row, in row order
@@ -151,14 +157,12 @@ func (m *Model) Rows() int { return len(m.keys) }
 func (m *Model) Entries() int { return len(m.entries) - len(m.keys) }
 
 func fingerprint(f uint64) uint32 {
-	fp := uint32(f >> 32)
+	fp := uint32(f)
 	if fp == 0 {
 		fp = 1
 	}
 	return fp
 }
-
-func slotOf(f uint64, mask uint64) uint64 { return (f * 0x9E3779B97F4A7C15) >> 20 & mask }
 
 // Score adds the weights of feats to scores, which must have one slot per
 // class. Unknown features are ignored.
@@ -172,7 +176,7 @@ func (m *Model) Score(feats []uint64, scores []float32) {
 		offs := buf[:0]
 		for _, f := range feats[:k] {
 			fp := fingerprint(f)
-			i := slotOf(f, m.mask)
+			i := f >> m.shift
 			for {
 				sl := m.slots[i]
 				if sl.fp == fp {
@@ -220,14 +224,14 @@ func (m *Model) Pruned(minAbs float32) *Model {
 
 // builder assembles a Model row by row, in increasing key order.
 type builder struct {
-	m     *Model
-	keys  []uint64
-	start []uint32
-	flat  []entry16
+	nclass int
+	keys   []uint64
+	start  []uint32
+	flat   []entry16
 }
 
 func newBuilder(nclass, rows int) *builder {
-	return &builder{m: &Model{nclass: nclass}, keys: make([]uint64, 0, rows), start: make([]uint32, 1, rows+1)}
+	return &builder{nclass: nclass, keys: make([]uint64, 0, rows), start: make([]uint32, 1, rows+1)}
 }
 
 func (b *builder) add(class int, w float32) {
@@ -245,30 +249,44 @@ func (b *builder) endRow(k uint64) {
 }
 
 func (b *builder) model() *Model {
-	m := b.m
-	size := uint64(16)
-	for size < uint64(len(b.keys))*2 {
-		size *= 2
-	}
-	m.mask = size - 1
-	m.slots = make([]slot, size)
-	m.keys = b.keys
-	m.offs = make([]uint32, len(b.keys))
-	m.entries = make([]entry16, 0, len(b.flat)+len(b.keys))
+	m := newModel(b.nclass, len(b.keys), len(b.flat)+len(b.keys))
 	for r, k := range b.keys {
 		row := b.flat[b.start[r]:b.start[r+1]]
-		off := uint32(len(m.entries))
-		m.offs[r] = off
-		m.entries = append(m.entries, entry16{class: uint16(len(row))})
+		off := m.startRow(len(row))
 		m.entries = append(m.entries, row...)
-		fp := fingerprint(k)
-		i := slotOf(k, m.mask)
-		for m.slots[i].fp != 0 {
-			i = (i + 1) & m.mask
-		}
-		m.slots[i] = slot{fp: fp, off: off}
+		m.endRow(k, off)
 	}
 	return m
+}
+
+// newModel returns an empty Model with room for rows rows and entries
+// entries (row headers included).
+func newModel(nclass, rows, entries int) *Model {
+	bits := uint(4)
+	for uint64(1)<<bits < uint64(rows)*2 {
+		bits++
+	}
+	size := uint64(1) << bits
+	return &Model{nclass: nclass, mask: size - 1, shift: 64 - bits, slots: make([]slot, size),
+		keys: make([]uint64, 0, rows), offs: make([]uint32, 0, rows), entries: make([]entry16, 0, entries)}
+}
+
+// startRow appends the header of a row of n entries and returns its offset.
+func (m *Model) startRow(n int) uint32 {
+	off := uint32(len(m.entries))
+	m.entries = append(m.entries, entry16{class: uint16(n)})
+	return off
+}
+
+// endRow indexes the row of feature k at offset off.
+func (m *Model) endRow(k uint64, off uint32) {
+	m.keys = append(m.keys, k)
+	m.offs = append(m.offs, off)
+	i := k >> m.shift
+	for m.slots[i].fp != 0 {
+		i = (i + 1) & m.mask
+	}
+	m.slots[i] = slot{fp: fingerprint(k), off: off}
 }
 
 // magic starts every encoded Model.
@@ -346,26 +364,27 @@ func Decode(data []byte) (*Model, error) {
 	if bad || nclass <= 0 || nclass > math.MaxUint16 || nrows < 0 || nrows > len(p) {
 		return nil, fmt.Errorf("decode linear model: %w: bad sizes", errCorrupt)
 	}
-	b := newBuilder(nclass, nrows)
-	b.flat = make([]entry16, 0, len(p)/3)
+	// Each row takes at least two bytes and each entry three.
+	m := newModel(nclass, nrows, nrows+max(0, len(p)-2*nrows)/3)
 	k := uint64(0)
 	for range nrows {
 		k += uv()
-		n := int(uv())
-		if bad || n > len(p) {
-			return nil, fmt.Errorf("decode linear model: %w: truncated", errCorrupt)
+		n := uv()
+		if bad || n == 0 || n > uint64(nclass) || 3*n > uint64(len(p)) {
+			return nil, fmt.Errorf("decode linear model: %w: bad row", errCorrupt)
 		}
+		off := m.startRow(int(n))
 		for range n {
 			c := uv()
 			if bad || c >= uint64(nclass) || len(p) < 2 {
 				return nil, fmt.Errorf("decode linear model: %w: bad entry", errCorrupt)
 			}
-			b.add(int(c), fromBF16(binary.LittleEndian.Uint16(p)))
+			m.entries = append(m.entries, entry16{uint16(c), binary.LittleEndian.Uint16(p)})
 			p = p[2:]
 		}
-		b.endRow(k)
+		m.endRow(k, off)
 	}
-	return b.model(), nil
+	return m, nil
 }
 
 // Hash is an FNV-1a style feature hasher. Build a feature by starting from

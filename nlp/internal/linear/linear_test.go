@@ -57,7 +57,7 @@ func TestTrainScoreRoundTrip(t *testing.T) {
 }
 
 func TestDecodeCorrupt(t *testing.T) {
-	for _, data := range [][]byte{nil, []byte("nope"), []byte(magic), []byte(magic + "\x03\x05\x01")} {
+	for _, data := range [][]byte{nil, []byte("nope"), []byte(magic), []byte(magic + "\x03\x05\x01"), []byte(magic + "\x03\x01\x05\x00")} {
 		if _, err := Decode(data); err == nil {
 			t.Errorf("Decode(%q) succeeded", data)
 		}
