@@ -369,6 +369,12 @@ func (a *analysis) clause(i int) *clause {
 		for _, k := range ps.n[i].kids {
 			if b := ps.n[k].base; b == "ccomp" || b == "xcomp" || b == "advcl" && ps.infinitive(k) {
 				if lower := a.clause(k); lower != nil && len(lower.events) > 0 {
+					if strings.HasPrefix(cl.code, "016") && len(lower.tgt) > 0 {
+						// "denied targeting Poland": the denial is
+						// addressed to the target of what it denies.
+						cl.tgt = lower.tgt
+						break
+					}
 					continue
 				}
 				if s := ps.child(k, "nsubj", "nsubj:pass"); s >= 0 {
@@ -599,8 +605,10 @@ func (a *analysis) reporter(i int) int {
 		}
 	}
 	for j := i; j >= 0; j = ps.n[j].head {
-		if b := ps.n[j].base; b == "ccomp" || b == "parataxis" {
-			if h := ps.n[j].head; h >= 0 && reportingVerbs[ps.n[h].lemma] {
+		if b := ps.n[j].base; b == "ccomp" || b == "parataxis" || b == "xcomp" {
+			if h := ps.n[j].head; h >= 0 && (reportingVerbs[ps.n[h].lemma] && b != "xcomp" || denialVerbs[ps.n[h].lemma]) {
+				// "said Y attacked", "denied that Y attacked", "denied
+				// attacking".
 				return h
 			}
 		}

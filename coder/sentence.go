@@ -118,6 +118,7 @@ func (ps *sentence) prepare(s *dyad.Sentence) {
 	}
 	ps.repairParticiples()
 	ps.repairNominalClauses()
+	ps.repairCompoundSubjects()
 	for i := range ps.n {
 		// A verb has one subject. A second one after "and" ("The United
 		// States and China welcomed", misparsed with both under the verb)
@@ -438,4 +439,50 @@ func (ps *sentence) repaired() *dyad.Sentence {
 		c.Tokens[i].Head, c.Tokens[i].DepRel = ps.n[i].head+1, ps.n[i].rel
 	}
 	return &c
+}
+
+// repairCompoundSubjects undoes a misparse of compound subjects: "The
+// Russian defence ministry denied …" parsed as "defence" heading a
+// relative clause "(that) ministry denied". A relative clause without a
+// relative word whose subject is the very next noun, bare, is rare in
+// news; the first noun is a modifier of the second, and the verb is the
+// main one.
+func (ps *sentence) repairCompoundSubjects() {
+	for h := 0; h+2 < len(ps.n); h++ {
+		hn, sn := &ps.n[h], &ps.n[h+1]
+		if (hn.upos != "NOUN" && hn.upos != "PROPN") || (sn.upos != "NOUN" && sn.upos != "PROPN") || sn.base != "nsubj" {
+			continue
+		}
+		w := sn.head
+		if w <= h+1 || ps.n[w].head != h || ps.n[w].rel != "acl:relcl" || !ps.verbal(w) {
+			continue
+		}
+		bare := true
+		for k := range ps.n {
+			if ps.n[k].head == h+1 && k < h+1 {
+				bare = false // "the weapons the army used": a real relative clause
+			}
+			if ps.n[k].head == w && ps.n[k].upos == "PRON" && k < w {
+				bare = false // "the report which officials denied"
+			}
+		}
+		if !bare {
+			continue
+		}
+		vn := &ps.n[w]
+		vn.head, vn.rel = hn.head, hn.rel
+		for k := range ps.n {
+			switch {
+			case k == h || k == w || k == h+1:
+			case ps.n[k].head == h && k < h:
+				ps.n[k].head = h + 1 // "The Russian": the subject's modifiers
+			case ps.n[k].head == h && k > w:
+				ps.n[k].head = w // the clause's punctuation
+			}
+		}
+		hn.head, hn.rel = h+1, "compound"
+		for _, i := range []int{h, w} {
+			ps.n[i].base, _, _ = strings.Cut(ps.n[i].rel, ":")
+		}
+	}
 }
