@@ -164,6 +164,17 @@ func TestCodeRepairsMisparses(t *testing.T) {
 			want: []string{"ARN GON 111"},
 		},
 		{
+			name: "CompoundSubjectAsRelativeClause",
+			conllu: `# text = The Arnor government criticized Gondor.
+1 The        the        DET   DT  _ 2 det        _ _
+2 Arnor      Arnor      PROPN NNP _ 0 root       _ _
+3 government government NOUN  NN  _ 4 nsubj      _ _
+4 criticized criticize  VERB  VBD _ 2 acl:relcl  _ _
+5 Gondor     Gondor     PROPN NNP _ 4 obj        _ _
+6 .          .          PUNCT .   _ 2 punct      _ _`,
+			want: []string{"ARNGOV GON 111"},
+		},
+		{
 			name: "PossessiveOnVerb",
 			conllu: `# text = Arnor's government criticized Gondor.
 1 Arnor      Arnor      PROPN NNP _ 4 nmod:poss _ _
