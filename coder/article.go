@@ -23,14 +23,7 @@ func (st *articleState) update(evs []ev) {
 	for _, e := range evs {
 		src, tgt := e.src.code, e.tgt.code
 		if known(src) && known(tgt) && country(src) != country(tgt) && !e.src.ref && !e.tgt.ref {
-			k := [2]string{src, tgt}
-			if k[1] < k[0] {
-				k[0], k[1] = k[1], k[0]
-			}
-			if st.pairs[k] == 0 {
-				st.order = append(st.order, k)
-			}
-			st.pairs[k]++
+			st.addPair(src, tgt)
 		}
 		for _, code := range []string{src, tgt} {
 			if known(code) {
@@ -43,6 +36,34 @@ func (st *articleState) update(evs []ev) {
 	}
 	if len(st.recent) > 32 {
 		st.recent = st.recent[:32]
+	}
+}
+
+// addPair counts one more mention of the pair of actors a and b.
+func (st *articleState) addPair(a, b string) {
+	k := [2]string{a, b}
+	if k[1] < k[0] {
+		k[0], k[1] = k[1], k[0]
+	}
+	if st.pairs[k] == 0 {
+		st.order = append(st.order, k)
+	}
+	st.pairs[k]++
+}
+
+// betweenPairs records the dyads a sentence names with "between":
+// "talks between Pakistan and the Afghan Taliban stalled" makes them the
+// article's pair even when the sentence codes no event between them.
+func (a *analysis) betweenPairs(st *articleState) {
+	ps := a.ps
+	for i := range ps.n {
+		if ps.n[i].upos != "NOUN" && ps.n[i].upos != "PROPN" || ps.caseWord(i) != "BETWEEN" {
+			continue
+		}
+		acs := a.actorsOf(i)
+		if len(acs) == 2 && known(acs[0].code) && known(acs[1].code) && country(acs[0].code) != country(acs[1].code) && !acs[0].ref {
+			st.addPair(acs[0].code, acs[1].code)
+		}
 	}
 }
 

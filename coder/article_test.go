@@ -212,3 +212,31 @@ func TestCodeMeetingPlace(t *testing.T) {
 		t.Errorf("events %v, want none", got)
 	}
 }
+
+// TestCodeArticleBetween: "talks between A and B" makes A and B the
+// article's dyad even when that sentence codes no event.
+func TestCodeArticleBetween(t *testing.T) {
+	c := mustCoder(t, coder.Options{})
+	sents := []*dyad.Sentence{
+		mustParse(t, `# text = Talks between Arnor and Gondor stalled.
+1 Talks   talk    NOUN  NNS _ 6 nsubj _ _
+2 between between ADP   IN  _ 3 case  _ _
+3 Arnor   Arnor   PROPN NNP _ 1 nmod  _ _
+4 and     and     CCONJ CC  _ 5 cc    _ _
+5 Gondor  Gondor  PROPN NNP _ 3 conj  _ _
+6 stalled stall   VERB  VBD _ 0 root  _ _
+7 .       .       PUNCT .   _ 6 punct _ _`),
+		mustParse(t, `# text = Osgiliath criticized both sides.
+1 Osgiliath  Osgiliath PROPN NNP _ 2 nsubj _ _
+2 criticized criticize VERB  VBD _ 0 root  _ _
+3 both       both      DET   DT  _ 4 det   _ _
+4 sides      side      NOUN  NNS _ 2 obj   _ _
+5 .          .         PUNCT .   _ 2 punct _ _`),
+	}
+	got := c.CodeArticle(sents, testDate)
+	g := triples(got[1])
+	slices.Sort(g)
+	if want := []string{"OSG ARN 111", "OSG GON 111"}; len(got[0]) != 0 || !slices.Equal(g, want) {
+		t.Errorf("events %v then %v, want none then %v", triples(got[0]), g, want)
+	}
+}

@@ -121,6 +121,9 @@ func (c *Coder) code(s *dyad.Sentence, date time.Time, st *articleState) []dyad.
 			evs = append(evs, cl.events...)
 		}
 	}
+	if st != nil {
+		a.betweenPairs(st)
+	}
 	if len(evs) == 0 {
 		return nil
 	}
