@@ -115,15 +115,27 @@ var sideNouns = map[string]bool{"SIDES": true, "PARTIES": true, "DELEGATIONS": t
 var groupNouns = map[string]bool{"GROUP": true, "MOVEMENT": true, "MILITIA": true, "ORGANISATION": true, "ORGANIZATION": true}
 
 // armedGroup returns the latest actor of the article that is an armed
-// group (rebels, insurgents, an unidentified armed force or an
-// international militant group), or "".
+// or political group (rebels, insurgents, an unidentified armed force, an
+// international militant group, or a group with a code of its own such
+// as Hamas's "PSEHMS"), or "".
 func (st *articleState) armedGroup() string {
 	for _, r := range st.recent {
-		if strings.HasPrefix(r, "IMG") || hasBlock(r, "REB") || hasBlock(r, "INS") || hasBlock(r, "UAF") {
+		if strings.HasPrefix(r, "IMG") || hasBlock(r, "REB") || hasBlock(r, "INS") || hasBlock(r, "UAF") ||
+			len(r) >= 6 && !roleBlocks[r[3:6]] {
 			return r
 		}
 	}
 	return ""
+}
+
+// roleBlocks are CAMEO's role codes; a second block that is none of them
+// names a group of its own ("PSEHMS", Hamas).
+var roleBlocks = map[string]bool{
+	"GOV": true, "MIL": true, "COP": true, "JUD": true, "LEG": true, "SPY": true, "OPP": true, "PTY": true,
+	"CVL": true, "BUS": true, "MED": true, "EDU": true, "REF": true, "HLH": true, "LAB": true, "AGR": true,
+	"ELI": true, "CRM": true, "NGO": true, "IGO": true, "REL": true, "MOD": true, "RAD": true, "HRI": true,
+	"ENV": true, "SEP": true, "PRO": true, "SET": true, "DEV": true, "MNC": true, "NGM": true, "CHR": true,
+	"MUS": true, "JEW": true, "BUD": true, "HIN": true,
 }
 
 // articleRef returns the actors a phrase headed by i stands for in the
