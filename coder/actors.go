@@ -14,6 +14,13 @@ type actor struct {
 	ref   bool // stands for actors of earlier sentences ("both sides")
 }
 
+// relationalNouns name others by their relation to a possessor.
+var relationalNouns = map[string]bool{
+	"ALLIES": true, "ALLY": true, "PARTNERS": true, "PARTNER": true, "NEIGHBOURS": true, "NEIGHBORS": true,
+	"NEIGHBOUR": true, "NEIGHBOR": true, "ENEMIES": true, "ENEMY": true, "RIVALS": true, "RIVAL": true,
+	"BACKERS": true, "SUPPORTERS": true, "CRITICS": true, "OPPONENTS": true, "ADVERSARIES": true, "FOES": true,
+}
+
 // pronouns that refer back to an actor named earlier.
 var pronouns = map[string]bool{
 	"IT": true, "ITS": true, "HE": true, "HIS": true, "HIM": true, "SHE": true, "HER": true,
@@ -113,6 +120,11 @@ func (a *analysis) single(i int) []actor {
 	}
 	if got := a.articleRef(i); got != nil {
 		return got
+	}
+	if relationalNouns[nd.up] && ps.child(i, "nmod:poss") >= 0 {
+		// "Ukraine's allies", "Russia's neighbours": others, not the
+		// possessor.
+		return nil
 	}
 	core := a.phraseOf(i)
 	words := append(a.ints(len(a.ps.n)), core...)

@@ -197,6 +197,21 @@ func TestCodeRepairsMisparses(t *testing.T) {
 	}
 }
 
+// TestCodeRelationalNoun: "Arnor's allies" are others, not Arnor.
+func TestCodeRelationalNoun(t *testing.T) {
+	c := mustCoder(t, coder.Options{})
+	s := mustParse(t, `# text = Osgiliath criticized Arnor's allies.
+1 Osgiliath  Osgiliath PROPN NNP _ 2 nsubj     _ _
+2 criticized criticize VERB  VBD _ 0 root      _ _
+3 Arnor      Arnor     PROPN NNP _ 5 nmod:poss _ _
+4 's         's        PART  POS _ 3 case      _ _
+5 allies     ally      NOUN  NNS _ 2 obj       _ _
+6 .          .         PUNCT .   _ 2 punct     _ _`)
+	if got := triples(c.Code(s, testDate)); len(got) != 0 {
+		t.Errorf("events %v, want none", got)
+	}
+}
+
 // TestCodeMeetingPlace: the place a meeting is held in is not the other
 // side of it.
 func TestCodeMeetingPlace(t *testing.T) {
