@@ -602,8 +602,9 @@ func (a *analysis) promised(i int) bool {
 func (a *analysis) reporter(i int) int {
 	ps := a.ps
 	for _, k := range ps.n[i].kids {
-		// "Arnor criticized Gondor, Osgiliath said."
-		if ps.n[k].base == "parataxis" && reportingVerbs[ps.n[k].lemma] {
+		// "Arnor criticized Gondor, Osgiliath said." (also when parsed as
+		// an adverbial clause without a marker).
+		if reportingVerbs[ps.n[k].lemma] && (ps.n[k].base == "parataxis" || ps.n[k].base == "advcl" && k > i && ps.child(k, "mark") < 0) {
 			return k
 		}
 	}
