@@ -255,3 +255,45 @@ func TestCodeArticleBetween(t *testing.T) {
 		t.Errorf("events %v then %v, want none then %v", triples(got[0]), g, want)
 	}
 }
+
+// TestCodeAllegation: what the accused is accused of is not an event of
+// its own; the accusation takes the accused as its target.
+func TestCodeAllegation(t *testing.T) {
+	c := mustCoder(t, coder.Options{})
+	tests := []struct {
+		name, conllu string
+		want         []string
+	}{
+		{
+			name: "ObjectOfAccuse",
+			conllu: `# text = Arnor accused Gondor of attacking Osgiliath.
+1 Arnor     Arnor     PROPN NNP _ 2 nsubj _ _
+2 accused   accuse    VERB  VBD _ 0 root  _ _
+3 Gondor    Gondor    PROPN NNP _ 2 obj   _ _
+4 of        of        SCONJ IN  _ 5 mark  _ _
+5 attacking attack    VERB  VBG _ 3 acl   _ _
+6 Osgiliath Osgiliath PROPN NNP _ 5 obj   _ _
+7 .         .         PUNCT .   _ 2 punct _ _`,
+			want: []string{"ARN GON 1123"},
+		},
+		{
+			name: "AccusedParsedAsSubject",
+			conllu: `# text = Arnor accused Gondor of attacking Osgiliath.
+1 Arnor     Arnor     PROPN NNP _ 2 nsubj _ _
+2 accused   accuse    VERB  VBD _ 0 root  _ _
+3 Gondor    Gondor    PROPN NNP _ 5 nsubj _ _
+4 of        of        SCONJ IN  _ 5 mark  _ _
+5 attacking attack    VERB  VBG _ 2 advcl _ _
+6 Osgiliath Osgiliath PROPN NNP _ 5 obj   _ _
+7 .         .         PUNCT .   _ 2 punct _ _`,
+			want: []string{"ARN GON 1123"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := triples(c.Code(mustParse(t, tt.conllu), testDate)); !slices.Equal(got, tt.want) {
+				t.Errorf("events %v, want %v", got, tt.want)
+			}
+		})
+	}
+}

@@ -392,6 +392,7 @@ func (a *analysis) clause(i int) *clause {
 			}
 		}
 	}
+	a.foldAllegation(cl)
 	if a.combineLower(cl) {
 		return cl
 	}
@@ -402,6 +403,44 @@ func (a *analysis) clause(i int) *clause {
 	}
 	a.emit(cl)
 	return cl
+}
+
+// foldAllegation folds into an accusation ("accused Hamas of attacking
+// Israeli troops") the clause that says what the accused did: that act is
+// alleged, not reported as fact, so it is not an event of its own. The
+// accused is the accusation's target when it has none, and an alleged
+// act of force makes the accusation one of aggression (1123).
+func (a *analysis) foldAllegation(cl *clause) {
+	if !strings.HasPrefix(cl.code, "112") {
+		return
+	}
+	ps := a.ps
+	var lowers []int
+	for _, k := range ps.n[cl.verb].kids {
+		lowers = append(lowers, k)
+		if b := ps.n[k].base; b == "obj" || b == "iobj" {
+			lowers = append(lowers, ps.n[k].kids...) // "accused Kabul of sheltering"
+		}
+	}
+	for _, k := range lowers {
+		if b := ps.n[k].base; b != "advcl" && b != "acl" || ps.child(k, "mark") < 0 || ps.n[ps.child(k, "mark")].up != "OF" {
+			continue
+		}
+		lower := a.clause(k)
+		if lower == nil || lower.code == "" {
+			continue
+		}
+		if len(cl.tgt) == 0 {
+			cl.tgt = lower.src
+		}
+		switch cameo.RootOf(lower.code) {
+		case "18", "19", "20":
+			if cl.code == "112" {
+				cl.code = "1123"
+			}
+		}
+		lower.absorbed = true
+	}
 }
 
 // combineLower folds the events of a clause governed by a frame verb
