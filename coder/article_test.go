@@ -175,6 +175,17 @@ func TestCodeRepairsMisparses(t *testing.T) {
 			want: []string{"ARNGOV GON 111"},
 		},
 		{
+			name: "ObjectConjoinedToVerb",
+			conllu: `# text = Osgiliath criticized Arnor and Gondor.
+1 Osgiliath  Osgiliath PROPN NNP _ 2 nsubj _ _
+2 criticized criticize VERB  VBD _ 0 root  _ _
+3 Arnor      Arnor     PROPN NNP _ 2 obj   _ _
+4 and        and       CCONJ CC  _ 5 cc    _ _
+5 Gondor     Gondor    PROPN NNP _ 2 conj  _ _
+6 .          .         PUNCT .   _ 2 punct _ _`,
+			want: []string{"OSG ARN 111", "OSG GON 111"},
+		},
+		{
 			name: "PossessiveOnVerb",
 			conllu: `# text = Arnor's government criticized Gondor.
 1 Arnor      Arnor      PROPN NNP _ 4 nmod:poss _ _

@@ -119,6 +119,7 @@ func (ps *sentence) prepare(s *dyad.Sentence) {
 	ps.repairParticiples()
 	ps.repairNominalClauses()
 	ps.repairCompoundSubjects()
+	ps.repairNominalConjuncts()
 	for i := range ps.n {
 		// A verb has one subject. A second one after "and" ("The United
 		// States and China welcomed", misparsed with both under the verb)
@@ -485,4 +486,44 @@ func (ps *sentence) repairCompoundSubjects() {
 			ps.n[i].base, _, _ = strings.Cut(ps.n[i].rel, ":")
 		}
 	}
+}
+
+// repairNominalConjuncts undoes a misparse of coordinated objects: "thanked
+// Turkey and the United States" parsed with "States" a conjunct of the
+// verb. Conjuncts are alike; a noun conjoined to a verb that has an
+// object before it is a conjunct of that object.
+func (ps *sentence) repairNominalConjuncts() {
+	for n := range ps.n {
+		nd := &ps.n[n]
+		if nd.base != "conj" || nd.head < 0 || (nd.upos != "NOUN" && nd.upos != "PROPN") || !ps.verbal(nd.head) {
+			continue
+		}
+		obj := -1
+		for k := nd.head + 1; k < n; k++ {
+			if ps.n[k].head == nd.head && ps.n[k].base == "obj" {
+				obj = k
+			}
+		}
+		// Only when nothing else stands between the object and the noun:
+		// "Turkey and the United States".
+		for k := obj + 1; obj >= 0 && k < n; k++ {
+			if ps.n[k].head != n && !ps.within(k, obj) {
+				obj = -1
+			}
+		}
+		if obj >= 0 {
+			nd.head = obj
+		}
+	}
+}
+
+// within reports whether word k is in the subtree of word top, walking up
+// at most a dozen heads (the tree may not be repaired yet).
+func (ps *sentence) within(k, top int) bool {
+	for n := 0; k >= 0 && n < 12; k, n = ps.n[k].head, n+1 {
+		if k == top {
+			return true
+		}
+	}
+	return false
 }
