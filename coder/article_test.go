@@ -186,6 +186,17 @@ func TestCodeRepairsMisparses(t *testing.T) {
 			want: []string{"OSG ARN 111", "OSG GON 111"},
 		},
 		{
+			name: "VerbAsParticipleOfRoot",
+			conllu: `# text = The Arnor government criticized Gondor.
+1 The        the        DET   DT  _ 3 det    _ _
+2 Arnor      Arnor      PROPN NNP _ 3 compound _ _
+3 government government NOUN  NN  _ 0 root   _ _
+4 criticized criticize  VERB  VBN _ 3 acl    _ _
+5 Gondor     Gondor     PROPN NNP _ 4 obj    _ _
+6 .          .          PUNCT .   _ 3 punct  _ _`,
+			want: []string{"ARNGOV GON 111"},
+		},
+		{
 			name: "PossessiveOnVerb",
 			conllu: `# text = Arnor's government criticized Gondor.
 1 Arnor      Arnor      PROPN NNP _ 4 nmod:poss _ _

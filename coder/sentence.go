@@ -120,6 +120,7 @@ func (ps *sentence) prepare(s *dyad.Sentence) {
 	ps.repairNominalClauses()
 	ps.repairCompoundSubjects()
 	ps.repairNominalConjuncts()
+	ps.repairNounRoot()
 	for i := range ps.n {
 		// A verb has one subject. A second one after "and" ("The United
 		// States and China welcomed", misparsed with both under the verb)
@@ -526,4 +527,56 @@ func (ps *sentence) within(k, top int) bool {
 		}
 	}
 	return false
+}
+
+// repairNounRoot undoes a misparse of a sentence's main verb as a
+// participle modifying its subject: "The African Union called on both
+// countries to …" parsed as a noun phrase "the Union (that was) called".
+// A sentence (not a headline: it ends with a full stop) whose root is a
+// noun with such a participle right after it, and no "by" agent, reads
+// as subject and verb.
+func (ps *sentence) repairNounRoot() {
+	last := len(ps.n) - 1
+	if last < 2 || ps.n[last].up != "." {
+		return
+	}
+	r := -1
+	for i := range ps.n {
+		if ps.n[i].head < 0 {
+			r = i
+			break
+		}
+	}
+	if r < 0 || (ps.n[r].upos != "NOUN" && ps.n[r].upos != "PROPN") || r+1 > last {
+		return
+	}
+	w := r + 1
+	x := ps.s.Tokens[w].XPOS
+	if ps.n[w].head != r || ps.n[w].base != "acl" || !ps.verbal(w) || (x != "VBN" && x != "VBD") {
+		return
+	}
+	for k := range ps.n {
+		if ps.n[k].head == w && ps.caseOf(k) == "BY" {
+			return // "forces backed by Iran": a participle after all
+		}
+	}
+	ps.n[w].head, ps.n[w].rel, ps.n[w].base = -1, "root", "root"
+	for k := range ps.n {
+		if ps.n[k].head == r && k > w {
+			ps.n[k].head = w
+		}
+	}
+	ps.n[r].head, ps.n[r].rel, ps.n[r].base = w, "nsubj", "nsubj"
+}
+
+// caseOf returns the upper-case case marker ("BY") among the words that
+// depend on k, looked up without the children lists (which the repairs
+// run before), or "".
+func (ps *sentence) caseOf(k int) string {
+	for j := range ps.n {
+		if ps.n[j].head == k && ps.n[j].base == "case" {
+			return ps.n[j].up
+		}
+	}
+	return ""
 }
