@@ -197,6 +197,17 @@ func TestCodeRepairsMisparses(t *testing.T) {
 			want: []string{"ARNGOV GON 111"},
 		},
 		{
+			name: "VerbAsParticipleAfterCoordinatedSubject",
+			conllu: `# text = Arnor and Gondor criticized Osgiliath.
+1 Arnor      Arnor      PROPN NNP _ 0 root  _ _
+2 and        and        CCONJ CC  _ 3 cc    _ _
+3 Gondor     Gondor     PROPN NNP _ 1 conj  _ _
+4 criticized criticize  VERB  VBN _ 5 amod  _ _
+5 Osgiliath  Osgiliath  PROPN NNP _ 1 conj  _ _
+6 .          .          PUNCT .   _ 1 punct _ _`,
+			want: []string{"ARN OSG 111", "GON OSG 111"},
+		},
+		{
 			name: "PossessiveOnVerb",
 			conllu: `# text = Arnor's government criticized Gondor.
 1 Arnor      Arnor      PROPN NNP _ 4 nmod:poss _ _

@@ -355,27 +355,38 @@ func (ps *sentence) repairParticiples() {
 			continue
 		}
 		pn := &ps.n[p]
-		if (pn.upos != "NOUN" && pn.upos != "PROPN") || pn.head == w || pn.head == n || ps.n[n].head != p {
+		if (pn.upos != "NOUN" && pn.upos != "PROPN") || pn.head == w || pn.head == n {
 			continue
 		}
-		switch pn.base {
+		// The subject: the noun before the participle, or the first of
+		// the nouns it is coordinated with ("Thai troops and Cambodian
+		// forces exchanged fire").
+		subj := p
+		if pn.base == "conj" && pn.head >= 0 && pn.head < p {
+			subj = pn.head
+		}
+		if ps.n[n].head != p && ps.n[n].head != subj {
+			continue
+		}
+		sn := &ps.n[subj]
+		switch sn.base {
 		case "root", "obj", "conj", "ccomp", "parataxis", "dep":
 		default:
 			continue
 		}
-		rel := pn.rel
-		if pn.base == "obj" {
+		rel := sn.rel
+		if sn.base == "obj" {
 			rel = "ccomp" // "said officers killed …": a clause, not a noun
 		}
-		v.head, v.rel = pn.head, rel
+		v.head, v.rel = sn.head, rel
 		for k := range ps.n {
-			if ps.n[k].head == p && k > w {
+			if (ps.n[k].head == p || ps.n[k].head == subj) && k > w {
 				ps.n[k].head = w // the rest of the clause: its object, its punctuation
 			}
 		}
-		pn.head, pn.rel = w, "nsubj"
+		sn.head, sn.rel = w, "nsubj"
 		ps.n[n].rel = "obj"
-		for _, i := range []int{w, p, n} {
+		for _, i := range []int{w, subj, n} {
 			ps.n[i].base, _, _ = strings.Cut(ps.n[i].rel, ":")
 		}
 	}
