@@ -330,3 +330,21 @@ func TestCodeAllegation(t *testing.T) {
 		})
 	}
 }
+
+// TestCodeCircumstance: "ahead of", "during", "amid" say when, not whom.
+func TestCodeCircumstance(t *testing.T) {
+	c := mustCoder(t, coder.Options{})
+	s := mustParse(t, `# text = Arnor criticized the plan during talks with Gondor.
+1 Arnor      Arnor     PROPN NNP _ 2 nsubj _ _
+2 criticized criticize VERB  VBD _ 0 root  _ _
+3 the        the       DET   DT  _ 4 det   _ _
+4 plan       plan      NOUN  NN  _ 2 obj   _ _
+5 during     during    ADP   IN  _ 6 case  _ _
+6 talks      talk      NOUN  NNS _ 2 obl   _ _
+7 with       with      ADP   IN  _ 8 case  _ _
+8 Gondor     Gondor    PROPN NNP _ 6 nmod  _ _
+9 .          .         PUNCT .   _ 2 punct _ _`)
+	if got := triples(c.Code(s, testDate)); len(got) != 0 {
+		t.Errorf("events %v, want none", got)
+	}
+}

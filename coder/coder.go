@@ -841,7 +841,7 @@ func (a *analysis) firstActorIn(words []int, skip map[int]bool, src []actor) []a
 		if nd := a.ps.n[w]; nd.base == "conj" && nd.head >= 0 && npRel(a.ps.n[nd.head].rel) {
 			continue // a conjunct inside a modifier belongs to its phrase
 		}
-		if skip[w] || !a.nominal(w) || a.ps.n[w].base == "nsubj" || npRel(a.ps.n[w].rel) {
+		if skip[w] || !a.nominal(w) || a.ps.n[w].base == "nsubj" || npRel(a.ps.n[w].rel) || a.circumstance(w) {
 			continue
 		}
 		got := a.actorsOf(w)
@@ -851,6 +851,22 @@ func (a *analysis) firstActorIn(words []int, skip map[int]bool, src []actor) []a
 		return got
 	}
 	return nil
+}
+
+// circumstance reports whether the phrase headed by w says when or amid
+// what something happened, not to whom: "ahead of the APEC summit",
+// "during talks with Gondor", "amid protests".
+func (a *analysis) circumstance(w int) bool {
+	ps := a.ps
+	switch c := ps.caseWord(w); c {
+	case "DURING", "AMID", "AMIDST", "DESPITE":
+		return true
+	case "OF":
+		if h := ps.n[w].head; h >= 0 && (ps.n[h].up == "AHEAD" || ps.n[h].up == "BECAUSE" || ps.n[h].up == "INSTEAD") {
+			return true
+		}
+	}
+	return false
 }
 
 func sameActors(a, b []actor) bool {
