@@ -858,12 +858,15 @@ func (a *analysis) firstActorIn(words []int, skip map[int]bool, src []actor) []a
 // "during talks with Gondor", "amid protests".
 func (a *analysis) circumstance(w int) bool {
 	ps := a.ps
-	switch c := ps.caseWord(w); c {
-	case "DURING", "AMID", "AMIDST", "DESPITE":
-		return true
-	case "OF":
-		if h := ps.n[w].head; h >= 0 && (ps.n[h].up == "AHEAD" || ps.n[h].up == "BECAUSE" || ps.n[h].up == "INSTEAD") {
+	// The phrase or any phrase it is part of, up to the clause's verb.
+	for n := 0; w >= 0 && !ps.verbal(w) && n < 8; w, n = ps.n[w].head, n+1 {
+		switch ps.caseWord(w) {
+		case "DURING", "AMID", "AMIDST", "DESPITE":
 			return true
+		case "OF":
+			if h := ps.n[w].head; h >= 0 && (ps.n[h].up == "AHEAD" || ps.n[h].up == "BECAUSE" || ps.n[h].up == "INSTEAD") {
+				return true
+			}
 		}
 	}
 	return false
