@@ -480,7 +480,10 @@ func (a *analysis) combineLower(cl *clause) bool {
 			if len(srcs) == 0 {
 				srcs = []actor{e.src}
 			}
-			if len(tgts) == 0 || sameActors(tgts, []actor{e.src}) {
+			if len(tgts) == 0 || sameActors(tgts, []actor{e.src}) && cameo.RootOf(e.code) != "04" {
+				// "urged Arnor to attack Gondor": the act's target. (But
+				// "asked the Council to hold a meeting on Gondor" is an
+				// appeal to the Council.)
 				tgts = []actor{e.tgt}
 			}
 			for _, s := range srcs {

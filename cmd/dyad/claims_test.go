@@ -68,3 +68,18 @@ func TestCodeContestedClaims(t *testing.T) {
 		t.Errorf("attack modality %s, want reported", attack.Modality)
 	}
 }
+
+// TestCodeAppealToMeet codes, with the built-in dictionaries and parser,
+// an appeal to hold a meeting about a third party: the appeal is to the
+// one asked, not to the party discussed.
+func TestCodeAppealToMeet(t *testing.T) {
+	in := "Venezuela asked the UN Security Council to hold an emergency meeting on the US military build-up.\n"
+	var stdout, stderr bytes.Buffer
+	if err := run(context.Background(), []string{"code", "--date", "2025-10-16", "--format", "tsv"}, strings.NewReader(in), &stdout, &stderr); err != nil {
+		t.Fatalf("run: %v (stderr %q)", err, stderr.String())
+	}
+	got := stdout.String()
+	if !strings.Contains(got, "\tVEN\tIGOUNO\t026\t") || strings.Contains(got, "\tVEN\tUSA") {
+		t.Errorf("events:\n%s\nwant VEN → IGOUNO 026 and nothing against the USA", got)
+	}
+}
