@@ -34,6 +34,12 @@ func TestCodeArticle(t *testing.T) {
 6 armed      armed     ADJ   JJ  _ 7 amod       _ _
 7 sides      side      NOUN  NNS _ 2 obj        _ _
 8 .          .         PUNCT .   _ 2 punct      _ _`),
+		mustParse(t, `# text = Gondor criticized both sides.
+1 Gondor     Gondor    PROPN NNP _ 2 nsubj _ _
+2 criticized criticize VERB  VBD _ 0 root  _ _
+3 both       both      DET   DT  _ 4 det   _ _
+4 sides      side      NOUN  NNS _ 2 obj   _ _
+5 .          .         PUNCT .   _ 2 punct _ _`),
 		mustParse(t, `# text = The two sides criticized each other.
 1 The        the       DET   DT  _ 3 det    _ _
 2 two        two       NUM   CD  _ 3 nummod _ _
@@ -81,6 +87,7 @@ func TestCodeArticle(t *testing.T) {
 		{"ARNGOV GON 111"},
 		{"OSG ARNGOV 111", "OSG GON 111"},
 		{"OSG ARNGOV 111", "OSG GON 111"},
+		{"GON ARNGOV 111"}, // of both sides, the other one
 		{"ARNGOV GON 111", "GON ARNGOV 111"},
 		{"ARNGOV OSG 111"},
 		{"ARNGOV OSG 111"}, // the subject carries over
@@ -98,8 +105,8 @@ func TestCodeArticle(t *testing.T) {
 		}
 	}
 	// Alone, the references have nothing to refer to.
-	alone := [][]string{3: nil, 4: {"---GOV OSG 111"}}
-	for i := 3; i < 5; i++ {
+	alone := [][]string{4: nil, 5: {"---GOV OSG 111"}}
+	for i := 4; i < 6; i++ {
 		if g := triples(c.Code(sents[i], testDate)); !slices.Equal(g, alone[i]) {
 			t.Errorf("Code(sentence %d) alone = %v, want %v", i+1, g, alone[i])
 		}

@@ -565,6 +565,11 @@ func (a *analysis) emit(cl *clause) {
 		if code == "" || code == "---" || s.code == t.code {
 			return
 		}
+		if (s.ref || t.ref) && known(s.code) && country(s.code) == country(t.code) {
+			// "Afghanistan called for dialogue between the two
+			// neighbours": of "the two neighbours", the other one.
+			return
+		}
 		var at *dyad.Attribution
 		if attr != nil {
 			c := *attr
