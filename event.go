@@ -1,5 +1,10 @@
 package dyad
 
+import (
+	"crypto/sha256"
+	"encoding/hex"
+)
+
 // Modality says whether a coded event is stated to have happened.
 type Modality string
 
@@ -53,11 +58,36 @@ type Fatalities struct {
 	AtLeast bool `json:"at_least"`
 }
 
-// Attribution is who reported an event, and with which verb.
+// Attribution is who reported an event, with which verb, and how the
+// reporter stands to it.
 type Attribution struct {
-	By   string `json:"by"`
+	// By is the words that named the reporter ("Pakistani officials",
+	// "TOLO News"); empty for "reportedly" or an unnamed source.
+	By string `json:"by"`
+	// Verb is the lemma of the verb of saying ("say", "deny"), "according
+	// to", or the adverb ("reportedly").
 	Verb string `json:"verb"`
+	// Via is whom the reporter told it to ("told Geo News"), when said.
+	Via string `json:"via,omitempty"`
+	// Status is whether the reporter claims, reports or denies the event.
+	Status ClaimStatus `json:"status"`
 }
+
+// ClaimStatus is how a reporter stands to the event it speaks of.
+type ClaimStatus string
+
+// Claim statuses of an attributed event.
+const (
+	// Claimed: a party to the event says so — an actor of the event's
+	// source or target country, or a verb of claiming ("claimed",
+	// "alleged").
+	Claimed ClaimStatus = "claimed"
+	// ReportedBy: a third party (an outlet, "sources", "reportedly")
+	// reports it.
+	ReportedBy ClaimStatus = "reported"
+	// Denied: the reporter denies it ("denied that its troops crossed").
+	Denied ClaimStatus = "denied"
+)
 
 // SentenceRef names the sentence an event was coded from.
 type SentenceRef struct {
@@ -99,13 +129,35 @@ type Event struct {
 	NegationOf string    `json:"negation_of,omitempty"`
 	Location   *Location `json:"location"`
 	// LocationSource says how the location was found, or why it is null.
-	LocationSource string       `json:"location_source,omitempty"`
-	Fatalities     *Fatalities  `json:"fatalities"`
-	Attribution    *Attribution `json:"attribution"`
-	Sentence       SentenceRef  `json:"sentence"`
-	Pattern        string       `json:"pattern"`
-	Evidence       Evidence     `json:"evidence"`
+	LocationSource string `json:"location_source,omitempty"`
+	// LocationWhy explains the choice for people: the words that named
+	// the place and the gazetteer entry they resolved to ("sentence: into
+	// Kabul → Kabul (AFG city)"), or the dateline.
+	LocationWhy string       `json:"location_why,omitempty"`
+	Fatalities  *Fatalities  `json:"fatalities"`
+	Attribution *Attribution `json:"attribution"`
+	Sentence    SentenceRef  `json:"sentence"`
+	Pattern     string       `json:"pattern"`
+	Evidence    Evidence     `json:"evidence"`
+	// Contested holds the IDs of events of the same article that give a
+	// conflicting account of the same happening (see package claims): a
+	// denial, a claim of responsibility, another culprit blamed.
+	Contested []string `json:"contested,omitempty"`
 	// Issues are the issue codes (e.g. "NUCLEAR_WEAPONS") matched in the
 	// sentence.
 	Issues []string `json:"issues,omitempty"`
+}
+
+// EventID is the ID of an event: a hash of its date, source and target
+// codes and event code, so that the same event reported by many articles
+// (or twice in one) has one ID.
+func EventID(date, source, target, code string) string {
+	var buf [128]byte
+	b := buf[:0]
+	for _, part := range [...]string{date, source, target, code} {
+		b = append(b, part...)
+		b = append(b, 0)
+	}
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:12])
 }

@@ -11,6 +11,14 @@ type actor struct {
 	last  int
 	named bool // a dictionary actor, not only agents
 	fresh bool // a phrase no dictionary knows (Options.NewActorLength)
+	ref   bool // stands for actors of earlier sentences ("both sides")
+}
+
+// relationalNouns name others by their relation to a possessor.
+var relationalNouns = map[string]bool{
+	"ALLIES": true, "ALLY": true, "PARTNERS": true, "PARTNER": true, "NEIGHBOURS": true, "NEIGHBORS": true,
+	"NEIGHBOUR": true, "NEIGHBOR": true, "ENEMIES": true, "ENEMY": true, "RIVALS": true, "RIVAL": true,
+	"BACKERS": true, "SUPPORTERS": true, "CRITICS": true, "OPPONENTS": true, "ADVERSARIES": true, "FOES": true,
 }
 
 // pronouns that refer back to an actor named earlier.
@@ -105,6 +113,17 @@ func (a *analysis) single(i int) []actor {
 		if ant := a.antecedent(i); ant != nil {
 			return ant
 		}
+		if code := a.pronounRef(); code != "" {
+			return []actor{{code: code, first: i, last: i, named: true}}
+		}
+		return nil
+	}
+	if got := a.articleRef(i); got != nil {
+		return got
+	}
+	if relationalNouns[nd.up] && ps.child(i, "nmod:poss") >= 0 {
+		// "Ukraine's allies", "Russia's neighbours": others, not the
+		// possessor.
 		return nil
 	}
 	core := a.phraseOf(i)
@@ -166,7 +185,15 @@ func (a *analysis) single(i int) []actor {
 		}
 	}
 	if len(agentsPre)+len(agentsPost) > 0 {
-		return []actor{{code: compose("---", agentsPre, agentsPost), first: first, last: last}}
+		code := compose("---", agentsPre, agentsPost)
+		if p := a.possessor(i); p != "" {
+			// "its air defences": the possessor's country, these agents.
+			return []actor{{code: compose(country(p), agentsPre, agentsPost), first: first, last: last, named: true}}
+		}
+		if r := a.definiteRole(i, code); r != "" {
+			return []actor{{code: r, first: first, last: last, named: true}}
+		}
+		return []actor{{code: code, first: first, last: last}}
 	}
 	for _, k := range nd.kids {
 		if ps.n[k].base == "appos" {
@@ -343,7 +370,20 @@ func (a *analysis) text(first, last int) string {
 // clause that has a coded subject, else to the nearest actor before it.
 func (a *analysis) antecedent(i int) []actor {
 	ps := a.ps
+	firstVerb := true
 	for j := ps.n[i].head; j >= 0; j = ps.n[j].head {
+		verbal := ps.verbal(j)
+		if verbal && firstVerb && ps.n[j].base == "xcomp" && ps.child(j, "nsubj") < 0 && ps.n[j].head >= 0 {
+			// "urged Rwanda to withdraw its forces": the object of the
+			// verb above is the subject of the infinitive the pronoun's
+			// phrase belongs to.
+			if o := ps.child(ps.n[j].head, "obj"); o >= 0 && o != i && !ps.isAncestor(o, i) {
+				if got := a.actorsOf(o); len(got) > 0 {
+					return got
+				}
+			}
+		}
+		firstVerb = firstVerb && !verbal
 		if s := ps.child(j, "nsubj"); s >= 0 && s != i && !ps.isAncestor(s, i) {
 			if got := a.actorsOf(s); len(got) > 0 {
 				return got

@@ -1,8 +1,6 @@
 package coder
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"strings"
 	"sync"
 	"time"
@@ -38,6 +36,11 @@ type Options struct {
 	// validation suite expects the plain action, so the option is off by
 	// default and on for news.
 	IntentFromFuture bool
+	// ResponsibilityMonads keeps claims (015) and denials (016) of
+	// responsibility that name only their source ("the group denied any
+	// involvement"), with the target "---", for an article-level pass
+	// (claims.Resolve) to give them the side they answer.
+	ResponsibilityMonads bool
 	// NewActorLength, when positive, lets a proper-noun phrase of at most
 	// that many words that no dictionary knows stand as an actor, coded
 	// as its quoted upper-case text (PETRARCH's new_actor_length).
@@ -82,10 +85,32 @@ func (c *Coder) WithOptions(opts Options) *Coder {
 // sentence reports on (usually its article's publication date): it picks
 // date-restricted actor codes and dates the events.
 func (c *Coder) Code(s *dyad.Sentence, date time.Time) []dyad.Event {
+	return c.code(s, date, nil)
+}
+
+// CodeArticle codes the sentences of one article in order, reported on
+// date, and returns each sentence's events. Unlike Code, it resolves
+// references that reach back to earlier sentences: "both sides", "the two
+// neighbours" and the like stand for the article's main dyad so far, and
+// a definite role ("the minister", "the militants") for the latest actor
+// of that role whose country is known.
+func (c *Coder) CodeArticle(sents []*dyad.Sentence, date time.Time) [][]dyad.Event {
+	out := make([][]dyad.Event, len(sents))
+	st := &articleState{pairs: map[[2]string]int{}}
+	for i, s := range sents {
+		out[i] = c.code(s, date, st)
+	}
+	return out
+}
+
+// code codes one sentence; st, when not nil, holds what the article's
+// earlier sentences said.
+func (c *Coder) code(s *dyad.Sentence, date time.Time, st *articleState) []dyad.Event {
 	if len(s.Tokens) == 0 {
 		return nil
 	}
 	a := c.analysis(s, date)
+	a.art = st
 	defer c.pool.Put(a)
 	for i := range a.ps.n {
 		a.clause(i)
@@ -95,6 +120,9 @@ func (c *Coder) Code(s *dyad.Sentence, date time.Time) []dyad.Event {
 		if cl != nil && !cl.absorbed {
 			evs = append(evs, cl.events...)
 		}
+	}
+	if st != nil {
+		a.betweenPairs(st)
 	}
 	if len(evs) == 0 {
 		return nil
@@ -115,6 +143,9 @@ func (c *Coder) Code(s *dyad.Sentence, date time.Time) []dyad.Event {
 		for _, m := range c.issues.Match(text) {
 			issues = append(issues, m.Code)
 		}
+	}
+	if st != nil {
+		st.update(evs)
 	}
 	return a.events(evs, issues)
 }
@@ -195,6 +226,7 @@ func (a *analysis) newClause() *clause {
 // analysis is the working state of coding one sentence.
 type analysis struct {
 	c          *Coder
+	art        *articleState // the article so far; nil when coding a lone sentence
 	ps         *sentence
 	date       time.Time
 	np         [][]actor // the actors of each word's phrase, once computed
@@ -203,7 +235,6 @@ type analysis struct {
 	clauseDone []bool
 	phrases    [][]int  // the words of each word's phrase, once computed
 	keys       bloom    // every word the sentence can match
-	idBuf      []byte   // scratch space for event IDs
 	arena      []int    // backing store of the sentence's word lists
 	slab       []clause // backing store of the sentence's clauses
 	used       marks
@@ -321,6 +352,17 @@ func (a *analysis) clause(i int) *clause {
 		if passive {
 			cl.tgt = a.actorsOf(ps.child(i, "nsubj:pass"))
 		} else {
+			if meetingVerbs[ps.n[i].lemma] {
+				// Meetings and talks happen in a place, not with it: "meet
+				// again in Istanbul" (but a visit is to the place:
+				// "arrived in Gondor"; and force can be aimed at one:
+				// "strikes in Gaza").
+				for _, w := range post {
+					if ps.n[w].base == "obl" && ps.caseWord(w) == "IN" {
+						skip[w] = true
+					}
+				}
+			}
 			cl.tgt = a.firstActor(post, skip, cl.src)
 		}
 	}
@@ -330,6 +372,12 @@ func (a *analysis) clause(i int) *clause {
 		for _, k := range ps.n[i].kids {
 			if b := ps.n[k].base; b == "ccomp" || b == "xcomp" || b == "advcl" && ps.infinitive(k) {
 				if lower := a.clause(k); lower != nil && len(lower.events) > 0 {
+					if strings.HasPrefix(cl.code, "016") && len(lower.tgt) > 0 {
+						// "denied targeting Poland": the denial is
+						// addressed to the target of what it denies.
+						cl.tgt = lower.tgt
+						break
+					}
 					continue
 				}
 				if s := ps.child(k, "nsubj", "nsubj:pass"); s >= 0 {
@@ -344,6 +392,7 @@ func (a *analysis) clause(i int) *clause {
 			}
 		}
 	}
+	a.foldAllegation(cl)
 	if a.combineLower(cl) {
 		return cl
 	}
@@ -354,6 +403,44 @@ func (a *analysis) clause(i int) *clause {
 	}
 	a.emit(cl)
 	return cl
+}
+
+// foldAllegation folds into an accusation ("accused Hamas of attacking
+// Israeli troops") the clause that says what the accused did: that act is
+// alleged, not reported as fact, so it is not an event of its own. The
+// accused is the accusation's target when it has none, and an alleged
+// act of force makes the accusation one of aggression (1123).
+func (a *analysis) foldAllegation(cl *clause) {
+	if !strings.HasPrefix(cl.code, "112") {
+		return
+	}
+	ps := a.ps
+	var lowers []int
+	for _, k := range ps.n[cl.verb].kids {
+		lowers = append(lowers, k)
+		if b := ps.n[k].base; b == "obj" || b == "iobj" {
+			lowers = append(lowers, ps.n[k].kids...) // "accused Kabul of sheltering"
+		}
+	}
+	for _, k := range lowers {
+		if b := ps.n[k].base; b != "advcl" && b != "acl" || ps.child(k, "mark") < 0 || ps.n[ps.child(k, "mark")].up != "OF" {
+			continue
+		}
+		lower := a.clause(k)
+		if lower == nil || lower.code == "" {
+			continue
+		}
+		if len(cl.tgt) == 0 {
+			cl.tgt = lower.src
+		}
+		switch cameo.RootOf(lower.code) {
+		case "18", "19", "20":
+			if cl.code == "112" {
+				cl.code = "1123"
+			}
+		}
+		lower.absorbed = true
+	}
 }
 
 // combineLower folds the events of a clause governed by a frame verb
@@ -393,7 +480,10 @@ func (a *analysis) combineLower(cl *clause) bool {
 			if len(srcs) == 0 {
 				srcs = []actor{e.src}
 			}
-			if len(tgts) == 0 || sameActors(tgts, []actor{e.src}) {
+			if len(tgts) == 0 || sameActors(tgts, []actor{e.src}) && cameo.RootOf(e.code) != "04" {
+				// "urged Arnor to attack Gondor": the act's target. (But
+				// "asked the Council to hold a meeting on Gondor" is an
+				// appeal to the Council.)
 				tgts = []actor{e.tgt}
 			}
 			for _, s := range srcs {
@@ -424,7 +514,8 @@ func (a *analysis) emit(cl *clause) {
 	if cl.code == "" || cl.code == "---" {
 		return
 	}
-	code, negOf, modality, attr := cl.code, "", a.modality(cl.verb), a.attribution(cl.verb)
+	code, negOf, modality := cl.code, "", a.modality(cl.verb)
+	attr, speaker := a.attribution(cl.verb)
 	paired := cl.paired
 	if cl.negated {
 		if opp, ok := negate(code); ok {
@@ -453,6 +544,15 @@ func (a *analysis) emit(cl *clause) {
 		pattern, ref = cl.pm.p.Raw, cl.pm.p.Ref
 	}
 	srcs, tgts := cl.src, cl.tgt
+	if len(tgts) == 0 && len(srcs) > 1 && a.reciprocal(cl.verb) {
+		// "Arnor and Gondor accused each other": each side the other's
+		// target.
+		tgts = srcs
+	}
+	if a.c.opts.ResponsibilityMonads && len(srcs) > 0 && len(tgts) == 0 &&
+		(strings.HasPrefix(code, "015") || strings.HasPrefix(code, "016")) {
+		tgts = []actor{{code: "---", first: -1, last: -1}}
+	}
 	if a.c.opts.AllowMonads {
 		if len(srcs) == 0 && len(tgts) > 0 {
 			srcs = []actor{{code: "---", first: -1, last: -1}}
@@ -465,7 +565,18 @@ func (a *analysis) emit(cl *clause) {
 		if code == "" || code == "---" || s.code == t.code {
 			return
 		}
-		cl.events = append(cl.events, ev{src: s, tgt: t, code: code, negOf: negOf, verb: cl.verb, pattern: pattern, ref: ref, modality: modality, attr: attr})
+		if (s.ref || t.ref) && known(s.code) && country(s.code) == country(t.code) {
+			// "Afghanistan called for dialogue between the two
+			// neighbours": of "the two neighbours", the other one.
+			return
+		}
+		var at *dyad.Attribution
+		if attr != nil {
+			c := *attr
+			c.Status = status(attr, speaker, s.code, t.code)
+			at = &c
+		}
+		cl.events = append(cl.events, ev{src: s, tgt: t, code: code, negOf: negOf, verb: cl.verb, pattern: pattern, ref: ref, modality: modality, attr: at})
 	}
 	for _, s := range srcs {
 		for _, t := range tgts {
@@ -507,7 +618,7 @@ func (a *analysis) modality(i int) dyad.Modality {
 			return dyad.Hypothetical
 		}
 	}
-	if a.reporter(i) >= 0 {
+	if a.reporter(i) >= 0 || a.hearsay(i) {
 		return dyad.Reported
 	}
 	return dyad.Asserted
@@ -538,14 +649,17 @@ func (a *analysis) promised(i int) bool {
 func (a *analysis) reporter(i int) int {
 	ps := a.ps
 	for _, k := range ps.n[i].kids {
-		// "Arnor criticized Gondor, Osgiliath said."
-		if ps.n[k].base == "parataxis" && reportingVerbs[ps.n[k].lemma] {
+		// "Arnor criticized Gondor, Osgiliath said." (also when parsed as
+		// an adverbial clause without a marker).
+		if reportingVerbs[ps.n[k].lemma] && (ps.n[k].base == "parataxis" || ps.n[k].base == "advcl" && k > i && ps.child(k, "mark") < 0) {
 			return k
 		}
 	}
 	for j := i; j >= 0; j = ps.n[j].head {
-		if b := ps.n[j].base; b == "ccomp" || b == "parataxis" {
-			if h := ps.n[j].head; h >= 0 && reportingVerbs[ps.n[h].lemma] {
+		if b := ps.n[j].base; b == "ccomp" || b == "parataxis" || b == "xcomp" {
+			if h := ps.n[j].head; h >= 0 && (reportingVerbs[ps.n[h].lemma] && b != "xcomp" || denialVerbs[ps.n[h].lemma]) {
+				// "said Y attacked", "denied that Y attacked", "denied
+				// attacking".
 				return h
 			}
 		}
@@ -554,36 +668,105 @@ func (a *analysis) reporter(i int) int {
 }
 
 // attribution says who reported the event coded at verb i: the subject
-// of a verb of saying that governs it, or an "according to" phrase.
-func (a *analysis) attribution(i int) *dyad.Attribution {
+// of a verb of saying or denying that governs it, an "according to"
+// phrase, or an adverb of hearsay ("reportedly"). speaker is the actor
+// code of the reporter, when the dictionaries know it; the status is set
+// per event by status.
+func (a *analysis) attribution(i int) (attr *dyad.Attribution, speaker string) {
 	ps := a.ps
 	if r := a.reporter(i); r >= 0 {
-		by := ""
+		attr = &dyad.Attribution{Verb: strings.ToLower(ps.n[r].lemma)}
 		if s := ps.child(r, "nsubj"); s >= 0 {
 			p := a.phraseOf(s)
-			by = a.text(p[0], p[len(p)-1])
+			attr.By, speaker = a.text(p[0], p[len(p)-1]), a.codeOf(s)
 		}
-		return &dyad.Attribution{By: by, Verb: strings.ToLower(ps.n[r].lemma)}
+		if ps.n[r].lemma == "TELL" {
+			// "officials told Geo News": the outlet it was told to.
+			if o := ps.child(r, "obj"); o >= 0 {
+				p := a.phraseOf(o)
+				attr.Via = a.text(p[0], p[len(p)-1])
+			} else if o := ps.child(r, "iobj"); o >= 0 {
+				p := a.phraseOf(o)
+				attr.Via = a.text(p[0], p[len(p)-1])
+			}
+		}
+		return attr, speaker
 	}
 	for _, k := range ps.n[i].kids {
-		if ps.n[k].base == "obl" && ps.caseWord(k) == "ACCORDING" {
+		nd := ps.n[k]
+		if nd.base == "obl" && ps.caseWord(k) == "ACCORDING" {
 			p := a.phraseOf(k)
 			first := p[0]
 			for first < len(ps.n) && (ps.n[first].up == "ACCORDING" || ps.n[first].up == "TO") {
 				first++
 			}
-			return &dyad.Attribution{By: a.text(first, p[len(p)-1]), Verb: "according to"}
+			return &dyad.Attribution{By: a.text(first, p[len(p)-1]), Verb: "according to"}, a.codeOf(k)
+		}
+		if nd.base == "advmod" && hearsayAdverbs[nd.up] {
+			return &dyad.Attribution{Verb: strings.ToLower(ps.s.Tokens[k].Form)}, ""
 		}
 	}
-	return nil
+	return nil, ""
+}
+
+// hearsay reports whether the verb at i is attributed by an adverb
+// ("reportedly") or an "according to" phrase.
+func (a *analysis) hearsay(i int) bool {
+	ps := a.ps
+	for _, k := range ps.n[i].kids {
+		if nd := ps.n[k]; nd.base == "advmod" && hearsayAdverbs[nd.up] || nd.base == "obl" && ps.caseWord(k) == "ACCORDING" {
+			return true
+		}
+	}
+	return false
+}
+
+// codeOf returns the code of the first actor the phrase headed by i
+// names, or "".
+func (a *analysis) codeOf(i int) string {
+	if acs := a.actorsOf(i); len(acs) > 0 {
+		return acs[0].code
+	}
+	return ""
+}
+
+// status says how the reporter of an event with source src and target
+// tgt stands to it: denied by a verb of denial; claimed by a verb of
+// claiming or by a speaker (not an outlet) of the source's or target's
+// country; reported otherwise.
+func status(attr *dyad.Attribution, speaker, src, tgt string) dyad.ClaimStatus {
+	switch {
+	case denialVerbs[strings.ToUpper(attr.Verb)]:
+		return dyad.Denied
+	case claimVerbs[strings.ToUpper(attr.Verb)]:
+		return dyad.Claimed
+	case len(speaker) >= 3 && speaker[:3] != "---" && !strings.Contains(speaker[3:], "MED") &&
+		(strings.HasPrefix(src, speaker[:3]) || strings.HasPrefix(tgt, speaker[:3])):
+		return dyad.Claimed
+	}
+	return dyad.ReportedBy
 }
 
 // reportingVerbs are verbs through which a sentence reports what someone
-// else said.
+// else said, or denies it.
 var reportingVerbs = map[string]bool{
 	"SAY": true, "REPORT": true, "TELL": true, "CLAIM": true, "ALLEGE": true, "STATE": true,
 	"ANNOUNCE": true, "ADD": true, "NOTE": true, "ACCORD": true,
+	"DENY": true, "REFUTE": true, "DISPUTE": true,
 }
+
+// denialVerbs report a clause their subject denies.
+var denialVerbs = map[string]bool{"DENY": true, "REFUTE": true, "DISPUTE": true}
+
+// claimVerbs report a clause as their subject's claim.
+var claimVerbs = map[string]bool{"CLAIM": true, "ALLEGE": true}
+
+// meetingVerbs are verbs whose "in" phrase is where the meeting took
+// place, never the other side.
+var meetingVerbs = map[string]bool{"MEET": true, "TALK": true, "NEGOTIATE": true, "CONVENE": true, "GATHER": true, "CONFER": true}
+
+// hearsayAdverbs attribute a clause to unnamed sources.
+var hearsayAdverbs = map[string]bool{"REPORTEDLY": true, "ALLEGEDLY": true, "PURPORTEDLY": true, "SUPPOSEDLY": true}
 
 // subjectOf returns the subject actors of the verb at i, or those it
 // inherits: the governing verb's object or subject for "urged X to …",
@@ -666,7 +849,7 @@ func (a *analysis) firstActorIn(words []int, skip map[int]bool, src []actor) []a
 		if nd := a.ps.n[w]; nd.base == "conj" && nd.head >= 0 && npRel(a.ps.n[nd.head].rel) {
 			continue // a conjunct inside a modifier belongs to its phrase
 		}
-		if skip[w] || !a.nominal(w) || a.ps.n[w].base == "nsubj" || npRel(a.ps.n[w].rel) {
+		if skip[w] || !a.nominal(w) || a.ps.n[w].base == "nsubj" || npRel(a.ps.n[w].rel) || a.circumstance(w) {
 			continue
 		}
 		got := a.actorsOf(w)
@@ -676,6 +859,26 @@ func (a *analysis) firstActorIn(words []int, skip map[int]bool, src []actor) []a
 		return got
 	}
 	return nil
+}
+
+// circumstance reports whether the phrase headed by w says when or amid
+// what something happened, or what something was called, not to whom:
+// "ahead of the APEC summit", "during talks with Gondor", "amid
+// protests", "condemned the launch as a violation of UN resolutions".
+func (a *analysis) circumstance(w int) bool {
+	ps := a.ps
+	// The phrase or any phrase it is part of, up to the clause's verb.
+	for n := 0; w >= 0 && !ps.verbal(w) && n < 8; w, n = ps.n[w].head, n+1 {
+		switch ps.caseWord(w) {
+		case "DURING", "AMID", "AMIDST", "DESPITE", "AS":
+			return true
+		case "OF":
+			if h := ps.n[w].head; h >= 0 && (ps.n[h].up == "AHEAD" || ps.n[h].up == "BECAUSE" || ps.n[h].up == "INSTEAD") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func sameActors(a, b []actor) bool {
@@ -729,7 +932,7 @@ func (a *analysis) events(evs []ev, issues []string) []dyad.Event {
 		switch d.Root {
 		case "18", "19", "20":
 			if !deadDone {
-				deadDone, deadCount = true, casualties.Fatalities(s)
+				deadDone, deadCount = true, casualties.Fatalities(a.ps.repaired())
 			}
 			dead = deadCount
 		}
@@ -773,14 +976,7 @@ func (a *analysis) dyadActor(ac actor) dyad.Actor {
 // day, actors and code make the same event, so that two articles reporting
 // it give one event with two mentions (GDELT's events/mentions split).
 func (a *analysis) eventID(date string, e ev) string {
-	b := a.idBuf[:0]
-	for _, part := range [...]string{date, e.src.code, e.tgt.code, e.code} {
-		b = append(b, part...)
-		b = append(b, 0)
-	}
-	a.idBuf = b
-	sum := sha256.Sum256(b)
-	return hex.EncodeToString(sum[:12])
+	return dyad.EventID(date, e.src.code, e.tgt.code, e.code)
 }
 
 // duplicate reports whether evs already holds an event with e's actors

@@ -164,8 +164,10 @@ func ScoreSamples(expected []Expected, coded map[string][]dyad.Event, places Pla
 	for _, a := range sorted {
 		var got []*dyad.Event
 		for i := range coded[a] {
-			if coded[a][i].Modality != dyad.Negated {
-				got = append(got, &coded[a][i])
+			// Events stated not to have happened, or only reported as
+			// someone's denial, are not expected.
+			if e := &coded[a][i]; e.Modality != dyad.Negated && (e.Attribution == nil || e.Attribution.Status != dyad.Denied) {
+				got = append(got, e)
 			}
 		}
 		sc.Expected += len(want[a])

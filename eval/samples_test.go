@@ -59,8 +59,10 @@ func TestScoreSamples(t *testing.T) {
 	ev := func(src, tgt, root string, m dyad.Modality) dyad.Event {
 		return dyad.Event{Source: dyad.Actor{Code: src}, Target: dyad.Actor{Code: tgt}, Root: root, Modality: m}
 	}
+	denied := ev("PAK", "AFG", "19", dyad.Reported)
+	denied.Attribution = &dyad.Attribution{By: "Pakistan", Verb: "deny", Status: dyad.Denied}
 	coded := map[string][]dyad.Event{
-		"a": {ev("PAKMIL", "AFG", "19", dyad.Asserted), ev("AFGGOV", "PAKGOV", "11", dyad.Asserted), ev("PAK", "AFG", "19", dyad.Negated)},
+		"a": {ev("PAKMIL", "AFG", "19", dyad.Asserted), ev("AFGGOV", "PAKGOV", "11", dyad.Asserted), ev("PAK", "AFG", "19", dyad.Negated), denied},
 		"c": {ev("USA", "CHN", "16", dyad.Asserted)},
 	}
 	sc := eval.ScoreSamples(expected, coded, nil)

@@ -145,8 +145,14 @@ func TestToUTF8(t *testing.T) {
 func TestLanguage(t *testing.T) {
 	tests := []struct{ text, want string }{
 		{"The government said on Tuesday that the talks would resume next week in Geneva.", "en"},
-		{"Le gouvernement a déclaré mardi que les négociations reprendraient la semaine prochaine à Genève.", "fr"},
-		{"Die Regierung sagte am Dienstag, die Gespräche würden nächste Woche in Genf fortgesetzt.", "de"},
+		{"Le gouvernement a déclaré mardi que les négociations reprendraient la semaine prochaine à Genève. " +
+			"Les deux délégations se sont rencontrées pendant trois jours sans parvenir à un accord sur le calendrier du retrait des troupes. " +
+			"Le ministre des affaires étrangères a appelé les parties à la retenue et au dialogue.", "fr"},
+		{"Die Regierung sagte am Dienstag, die Gespräche würden nächste Woche in Genf fortgesetzt. " +
+			"Die beiden Delegationen hatten sich drei Tage lang getroffen, ohne sich auf einen Zeitplan für den Abzug der Truppen zu einigen. " +
+			"Der Außenminister rief beide Seiten zur Zurückhaltung und zum Dialog auf.", "de"},
+		// Too short to tell from trigrams: unknown, not Javanese.
+		{"Israeli warplanes struck Houthi military targets in Sanaa.", ""},
 		{"Правительство заявило во вторник, что переговоры возобновятся на следующей неделе.", "ru"},
 		{"", ""},
 	}

@@ -1,8 +1,10 @@
 package extract
 
 import (
-	"github.com/RadhiFadlillah/whatlanggo"
 	"strings"
+	"unicode"
+
+	"github.com/RadhiFadlillah/whatlanggo"
 )
 
 // language returns the ISO 639-1 code of the article's language:
@@ -45,8 +47,19 @@ func Language(text string) string {
 	if info.Lang == -1 {
 		return ""
 	}
+	if info.Lang != whatlanggo.Eng && info.Script == unicode.Latin && len(text) < shortText && !info.IsReliable() {
+		// Trigrams of a sentence or two in Latin script say little:
+		// "Israeli warplanes struck Houthi military targets in Sanaa."
+		// scores as Javanese. Unknown is better than a wrong language
+		// that would keep an English text from being coded.
+		return ""
+	}
 	return primaryTag(whatlanggo.LangToStringShort(info.Lang))
 }
+
+// shortText is the length under which an unreliable guess of a Latin
+// script language other than English is not trusted.
+const shortText = 400
 
 // newsLanguages are the languages the detector chooses among: the
 // languages of most of the world's news. Leaving out the rare ones keeps

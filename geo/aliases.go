@@ -431,6 +431,8 @@ Donbas,Donbass|UA|48.00|38.00|6000000|area
 Kashmir|IN|34.08|74.80|15000000|area
 Waziristan,North Waziristan,South Waziristan|PK|32.70|69.90|1000000|area
 Swat,Swat Valley|PK|35.22|72.43|2300000|area
+Kurram,Kurram district|PK|33.85|70.15|800000|area
+Bajaur,Bajaur district|PK|34.75|71.50|1300000|area
 Kurdistan Region,Iraqi Kurdistan|IQ|36.20|44.00|6000000|area
 Nagorno-Karabakh,Karabakh|AZ|39.85|46.75|150000|area
 Abkhazia|GE|43.00|41.00|240000|area
@@ -442,6 +444,8 @@ Sderot|IL|31.52|34.60|30000|city
 Stepanakert,Khankendi|AZ|39.82|46.75|55000|city
 Sukhumi|GE|43.00|41.02|60000|city
 Tskhinvali|GE|42.23|43.97|30000|city
+Torkham|AF|34.11|71.07|10000|city
+Delmas|HT|18.55|-72.30|400000|city
 `
 
 // extraAreas parses areaTable; Country is left for New to fill.

@@ -3,6 +3,7 @@ package geo
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/dyad-events/dyad"
@@ -293,7 +294,7 @@ func placeVerb(lemma string) bool {
 // toponym ("the city of Aleppo", "Kandahar province"), and which kind.
 func placeNoun(w string) (Kind, bool) {
 	switch strings.ToLower(w) {
-	case "city", "town", "village", "capital", "port", "cities", "towns", "villages":
+	case "city", "town", "village", "capital", "port", "suburb", "neighbourhood", "neighborhood", "cities", "towns", "villages", "suburbs":
 		return City, true
 	case "province", "provinces", "state", "states", "region", "regions", "governorate", "oblast", "district", "prefecture", "county", "department", "territory":
 		return Region, true
@@ -703,6 +704,9 @@ func (g *Gazetteer) Locate(s *dyad.Sentence, ev *dyad.Event, c Context) Result {
 		if (m.Prep == objPrep || m.Prep == nePrep) && m.Place.Kind == Country || (m.Prep == nePrep || m.Prep == "of") && ev != nil && (overlaps(m.Span, ev.Source.Span) || overlaps(m.Span, ev.Target.Span)) {
 			continue // an actor: "Russia attacked Ukraine", "the Kabul government"
 		}
+		if m.Prep == "between" && m.Place.Kind == Country {
+			continue // parties, not places: "talks between Pakistan and Afghanistan"
+		}
 		rank := locPrep(m.Prep) * 2
 		if verb > 0 && under(s, m.Head, verb) {
 			rank += 4
@@ -759,7 +763,13 @@ func (g *Gazetteer) Locate(s *dyad.Sentence, ev *dyad.Event, c Context) Result {
 		res.Source = SourceSentence
 		res.Why = "sentence: " + strings.Join(why, "; ")
 		if len(ctx) > 0 {
-			res.Why += " [context " + strings.Join(ctx, ",") + "]"
+			var uniq []string
+			for _, c := range ctx {
+				if !slices.Contains(uniq, c) {
+					uniq = append(uniq, c)
+				}
+			}
+			res.Why += " [context " + strings.Join(uniq, ",") + "]"
 		}
 		return res
 	}
@@ -816,14 +826,14 @@ func containsInt(l []int, v int) bool {
 	return false
 }
 
-// PlaceEvent sets ev's Location and LocationSource from Locate and returns
-// the event once per location: a sentence naming several places in
-// coordination yields one copy of the event per place (the first equal to
-// *ev after the call). The copies share ev's ID: the caller gives them
-// their own if it needs to.
+// PlaceEvent sets ev's Location, LocationSource and LocationWhy from
+// Locate and returns the event once per location: a sentence naming
+// several places in coordination yields one copy of the event per place
+// (the first equal to *ev after the call). The copies share ev's ID: the
+// caller gives them their own if it needs to.
 func (g *Gazetteer) PlaceEvent(s *dyad.Sentence, ev *dyad.Event, c Context) []dyad.Event {
 	r := g.Locate(s, ev, c)
-	ev.LocationSource = r.Source
+	ev.LocationSource, ev.LocationWhy = r.Source, r.Why
 	if len(r.Locations) == 0 {
 		ev.Location = nil
 		return []dyad.Event{*ev}

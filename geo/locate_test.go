@@ -236,6 +236,8 @@ var labelled2 = []struct {
 	want       []string
 }{
 	{"Gunmen stormed a hotel in Mogadishu late on Friday.", "", []string{"Mogadishu/SOM"}},
+	{"Qatar mediated the talks between Pakistan and Afghanistan.", "", nil},
+	{"Fighters attacked a convoy on the road between Kayes and Bamako.", "", []string{"Kayes/MLI", "Bamako/MLI"}},
 	{"Two rockets landed near the US embassy in Baghdad.", "", []string{"Baghdad/IRQ"}},
 	{"Security forces killed three militants in Srinagar.", "", []string{"Srinagar/IND"}},
 	{"Pakistani police raided a seminary in Hyderabad.", "", []string{"Hyderabad/PAK"}},

@@ -8,10 +8,12 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
 	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/claims"
 	"github.com/dyad-events/dyad/geo"
 )
 
@@ -20,9 +22,11 @@ type Parser interface {
 	ParseText(ctx context.Context, text string) ([]*dyad.Sentence, error)
 }
 
-// Coder codes the events of one parsed sentence reported on date.
+// Coder codes the events of an article's parsed sentences, reported on
+// date, in order (so that "both sides" can mean the article's dyad), and
+// returns each sentence's events.
 type Coder interface {
-	Code(s *dyad.Sentence, date time.Time) []dyad.Event
+	CodeArticle(sents []*dyad.Sentence, date time.Time) [][]dyad.Event
 }
 
 // Pipeline codes articles and, when it has a store, saves them.
@@ -51,6 +55,10 @@ type Pipeline struct {
 	// same ID (after a dictionary change, say), where it is otherwise
 	// an exact copy of itself and skipped.
 	Recode bool
+	// KeepMonads keeps events with one side only (target or source
+	// "---"); otherwise claims and denials of responsibility whose target
+	// the article does not give are dropped (see claims.Resolve).
+	KeepMonads bool
 }
 
 // Result is what Process did with one article.
@@ -133,11 +141,10 @@ func (p *Pipeline) Process(ctx context.Context, a *dyad.Article) (*Result, error
 			}
 			sents = append(head, sents...)
 		}
-		perSentence := make([][]dyad.Event, len(sents))
 		for i, s := range sents {
 			s.ArticleID, s.Index = a.ID, i
-			perSentence[i] = p.Coder.Code(s, date)
 		}
+		perSentence := p.Coder.CodeArticle(sents, date)
 		if p.Places != nil {
 			lead := a.Text[dlAt:]
 			if len(lead) > 200 {
@@ -145,12 +152,16 @@ func (p *Pipeline) Process(ctx context.Context, a *dyad.Article) (*Result, error
 			}
 			p.place(lead, sents, perSentence)
 		}
+		// After placing, so that attackers known by their role have the
+		// country of the place.
+		p.resolveClaims(perSentence)
 		for _, evs := range perSentence {
 			for _, e := range evs {
 				e.ArticleID = a.ID
 				res.Events = append(res.Events, e)
 			}
 		}
+		claims.Link(res.Events)
 		res.Sentences = sents
 	}
 	if p.Store != nil {
@@ -170,6 +181,26 @@ func (p *Pipeline) Process(ctx context.Context, a *dyad.Article) (*Result, error
 		}
 	}
 	return res, nil
+}
+
+// resolveClaims gives claims and denials of responsibility the side they
+// answer in the article, and drops those it cannot resolve unless monads
+// are kept.
+func (p *Pipeline) resolveClaims(perSentence [][]dyad.Event) {
+	var all []*dyad.Event
+	for i := range perSentence {
+		for j := range perSentence[i] {
+			all = append(all, &perSentence[i][j])
+		}
+	}
+	if claims.Resolve(all) == 0 || p.KeepMonads {
+		return
+	}
+	for i, evs := range perSentence {
+		perSentence[i] = slices.DeleteFunc(evs, func(e dyad.Event) bool {
+			return e.Target.Code == "---" && (strings.HasPrefix(e.Code, "015") || strings.HasPrefix(e.Code, "016"))
+		})
+	}
 }
 
 // place gives each event the places its sentence (or the article's

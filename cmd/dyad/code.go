@@ -144,8 +144,23 @@ func explainEvent(w io.Writer, e *dyad.Event) error {
 		place = fmt.Sprintf("%s, %s (%.2f, %.2f)", e.Location.Name, e.Location.Country, e.Location.Lat, e.Location.Lon)
 	}
 	attr := "none: stated by the article itself"
-	if e.Attribution != nil {
-		attr = fmt.Sprintf("%s (%s)", e.Attribution.By, e.Attribution.Verb)
+	if at := e.Attribution; at != nil {
+		by := at.By
+		if by == "" {
+			by = "unnamed sources"
+		}
+		attr = fmt.Sprintf("%s (%s), %s", by, at.Verb, at.Status)
+		if at.Via != "" {
+			attr += ", told to " + at.Via
+		}
+	}
+	contested := "no"
+	if len(e.Contested) > 0 {
+		contested = "by " + strings.Join(e.Contested, ", ")
+	}
+	placeWhy := e.LocationSource
+	if e.LocationWhy != "" && e.LocationWhy != e.LocationSource {
+		placeWhy = e.LocationWhy
 	}
 	dead := "none stated"
 	if e.Fatalities != nil {
@@ -169,6 +184,7 @@ func explainEvent(w io.Writer, e *dyad.Event) error {
   place:       %s, from %s
   fatalities:  %s
   reported by: %s
+  contested:   %s
 
 `, e.Date, e.Source.Code, e.Target.Code, e.Code,
 		e.Sentence.Text,
@@ -176,6 +192,6 @@ func explainEvent(w io.Writer, e *dyad.Event) error {
 		e.Evidence.VerbText, e.Evidence.Verb, e.Pattern, e.Evidence.PatternRef,
 		name(e.Source), name(e.Target), e.Modality,
 		e.Date, e.DatePrecision, e.DateSource,
-		place, e.LocationSource, dead, attr)
+		place, placeWhy, dead, attr, contested)
 	return err
 }

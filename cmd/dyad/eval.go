@@ -12,6 +12,7 @@ import (
 	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/coder"
 	"github.com/dyad-events/dyad/eval"
+	"github.com/dyad-events/dyad/nlp"
 )
 
 // floorError is a score below the floor a caller asked for.
@@ -49,6 +50,8 @@ type evalPetrarchOptions struct {
 	suite    string
 	json     bool
 	failures bool
+	reparse  bool
+	models   string
 	minExact float64
 	minF1    float64
 }
@@ -60,6 +63,8 @@ func runEvalPetrarch(ctx context.Context, args []string, stdout, stderr io.Write
 	fs.StringVar(&o.suite, "suite", "", "PETRARCH validation `FILE` whose <Parse> elements hold CoNLL-U")
 	fs.BoolVar(&o.json, "json", false, "print one JSON object")
 	fs.BoolVar(&o.failures, "failures", false, "list the records that were not coded exactly")
+	fs.BoolVar(&o.reparse, "reparse", false, "code each record's text as parsed by dyad's own parser, not the suite's gold <Parse>")
+	fs.StringVar(&o.models, "models", "", "with --reparse, parser models from `DIR` (default: the built-in ones)")
 	fs.Float64Var(&o.minExact, "min-exact", 0, "fail (exit 3) when the exact rate is below `RATE` (0-1)")
 	fs.Float64Var(&o.minF1, "min-f1", 0, "fail (exit 3) when triple F1 is below `F1` (0-1)")
 	if err := parseFlags(fs, args); err != nil {
@@ -85,14 +90,28 @@ func runEvalPetrarch(ctx context.Context, args []string, stdout, stderr io.Write
 	if err != nil {
 		return err
 	}
+	var parser *nlp.Pipeline
+	if o.reparse {
+		if parser, err = loadPipeline(o.models); err != nil {
+			return err
+		}
+	}
 	report, err := eval.Score(ctx, suite, func(_ context.Context, rec *eval.Record) ([]eval.Triple, error) {
 		c := base.WithOptions(suiteOptions(rec.Options))
+		sents := []*dyad.Sentence{rec.Sentence}
+		if parser != nil {
+			// The record's text may come out as more than one sentence:
+			// all of them are coded, as an article's would be.
+			sents, _ = parser.Parse(rec.Text)
+		}
 		var out []eval.Triple
-		for _, e := range c.Code(rec.Sentence, rec.Date) {
-			if e.Modality == dyad.Negated {
-				continue
+		for _, s := range sents {
+			for _, e := range c.Code(s, rec.Date) {
+				if e.Modality == dyad.Negated {
+					continue
+				}
+				out = append(out, eval.Triple{Source: e.Source.Code, Target: e.Target.Code, Code: e.Code})
 			}
-			out = append(out, eval.Triple{Source: e.Source.Code, Target: e.Target.Code, Code: e.Code})
 		}
 		return out, nil
 	})

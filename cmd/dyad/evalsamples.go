@@ -23,6 +23,10 @@ type evalSamplesOptions struct {
 	failures bool
 	minP     float64
 	minR     float64
+	// minDates and minPlaces are floors on the share of matched events
+	// with the expected date and place (of those whose expectation gives
+	// one).
+	minDates, minPlaces float64
 }
 
 func runEvalSamples(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -34,6 +38,8 @@ func runEvalSamples(ctx context.Context, args []string, stdout, stderr io.Writer
 	fs.BoolVar(&o.failures, "failures", false, "list, per article, the expected events missed, the extra ones and the wrong places and death tolls")
 	fs.Float64Var(&o.minP, "min-precision", 0, "fail (exit 3) when precision is below `P`")
 	fs.Float64Var(&o.minR, "min-recall", 0, "fail (exit 3) when recall is below `R`")
+	fs.Float64Var(&o.minDates, "min-dates", 0, "fail (exit 3) when the share of matched events with the right date is below `RATE`")
+	fs.Float64Var(&o.minPlaces, "min-places", 0, "fail (exit 3) when the share of matched events with the right place is below `RATE`")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -84,7 +90,21 @@ func runEvalSamples(ctx context.Context, args []string, stdout, stderr io.Writer
 	if sc.Recall < o.minR {
 		return &floorError{fmt.Sprintf("recall %.3f is below the floor %.3f", sc.Recall, o.minR)}
 	}
+	if r := share(sc.DatesRight, sc.DatesExpected); r < o.minDates {
+		return &floorError{fmt.Sprintf("dates right on %.3f of matched events, below the floor %.3f", r, o.minDates)}
+	}
+	if r := share(sc.PlacesRight, sc.PlacesExpected); r < o.minPlaces {
+		return &floorError{fmt.Sprintf("places right on %.3f of matched events, below the floor %.3f", r, o.minPlaces)}
+	}
 	return nil
+}
+
+// share is n/of, or 1 when there is nothing to count.
+func share(n, of int) float64 {
+	if of == 0 {
+		return 1
+	}
+	return float64(n) / float64(of)
 }
 
 // writeMiss prints what one article got wrong, one line per kind of miss

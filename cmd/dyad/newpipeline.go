@@ -18,7 +18,7 @@ func newPipeline(d dictOptions, monads bool, st dyad.EventWriter, now func() tim
 	if err != nil {
 		return nil, err
 	}
-	c, err := newCoder(set, coder.Options{AllowMonads: monads, IntentFromFuture: true})
+	c, err := newCoder(set, coder.Options{AllowMonads: monads, IntentFromFuture: true, ResponsibilityMonads: true})
 	if err != nil {
 		return nil, err
 	}
@@ -30,7 +30,7 @@ func newPipeline(d dictOptions, monads bool, st dyad.EventWriter, now func() tim
 	if err != nil {
 		return nil, err
 	}
-	return &pipeline.Pipeline{Parser: nlpParser{parser}, Coder: c, Store: st, Now: now, Places: places}, nil
+	return &pipeline.Pipeline{Parser: nlpParser{parser}, Coder: c, Store: st, Now: now, Places: places, KeepMonads: monads}, nil
 }
 
 // dateFlag turns a --date value into the clock that dates undated

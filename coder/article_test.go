@@ -1,0 +1,357 @@
+package coder_test
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/coder"
+)
+
+// TestCodeArticle codes sentences whose actors are only known from the
+// sentences before them.
+func TestCodeArticle(t *testing.T) {
+	c := mustCoder(t, coder.Options{})
+	sents := []*dyad.Sentence{
+		mustParse(t, `# text = Arnor government criticized Gondor.
+1 Arnor      Arnor      PROPN NNP _ 2 compound _ _
+2 government government NOUN  NN  _ 3 nsubj    _ _
+3 criticized criticize  VERB  VBD _ 0 root     _ _
+4 Gondor     Gondor     PROPN NNP _ 3 obj      _ _
+5 .          .          PUNCT .   _ 3 punct    _ _`),
+		mustParse(t, `# text = Osgiliath criticized both sides.
+1 Osgiliath  Osgiliath PROPN NNP _ 2 nsubj _ _
+2 criticized criticize VERB  VBD _ 0 root  _ _
+3 both       both      DET   DT  _ 4 det   _ _
+4 sides      side      NOUN  NNS _ 2 obj   _ _
+5 .          .         PUNCT .   _ 2 punct _ _`),
+		mustParse(t, `# text = Osgiliath criticized both nuclear-armed sides.
+1 Osgiliath  Osgiliath PROPN NNP _ 2 nsubj      _ _
+2 criticized criticize VERB  VBD _ 0 root       _ _
+3 both       both      CCONJ CC  _ 4 cc:preconj _ _
+4 nuclear    nuclear   ADJ   JJ  _ 7 amod       _ _
+5 -          -         PUNCT HYPH _ 6 punct     _ _
+6 armed      armed     ADJ   JJ  _ 7 amod       _ _
+7 sides      side      NOUN  NNS _ 2 obj        _ _
+8 .          .         PUNCT .   _ 2 punct      _ _`),
+		mustParse(t, `# text = Gondor criticized both sides.
+1 Gondor     Gondor    PROPN NNP _ 2 nsubj _ _
+2 criticized criticize VERB  VBD _ 0 root  _ _
+3 both       both      DET   DT  _ 4 det   _ _
+4 sides      side      NOUN  NNS _ 2 obj   _ _
+5 .          .         PUNCT .   _ 2 punct _ _`),
+		mustParse(t, `# text = The two sides criticized each other.
+1 The        the       DET   DT  _ 3 det    _ _
+2 two        two       NUM   CD  _ 3 nummod _ _
+3 sides      side      NOUN  NNS _ 4 nsubj  _ _
+4 criticized criticize VERB  VBD _ 0 root   _ _
+5 each       each      DET   DT  _ 4 obj    _ _
+6 other      other     ADJ   JJ  _ 5 fixed  _ _
+7 .          .         PUNCT .   _ 4 punct  _ _`),
+		mustParse(t, `# text = The government criticized Osgiliath.
+1 The        the        DET   DT  _ 2 det   _ _
+2 government government NOUN  NN  _ 3 nsubj _ _
+3 criticized criticize  VERB  VBD _ 0 root  _ _
+4 Osgiliath  Osgiliath  PROPN NNP _ 3 obj   _ _
+5 .          .          PUNCT .   _ 3 punct _ _`),
+		mustParse(t, `# text = He criticized Osgiliath.
+1 He         he        PRON  PRP _ 2 nsubj _ _
+2 criticized criticize VERB  VBD _ 0 root  _ _
+3 Osgiliath  Osgiliath PROPN NNP _ 2 obj   _ _
+4 .          .         PUNCT .   _ 2 punct _ _`),
+		mustParse(t, `# text = Osgiliath criticized its soldiers.
+1 Osgiliath  Osgiliath PROPN NNP _ 2 nsubj     _ _
+2 criticized criticize VERB  VBD _ 0 root      _ _
+3 its        its       PRON  PRP$ _ 4 nmod:poss _ _
+4 soldiers   soldier   NOUN  NNS _ 2 obj       _ _
+5 .          .         PUNCT .   _ 2 punct     _ _`),
+		mustParse(t, `# text = Urukhai criticized Gondor.
+1 Urukhai    Urukhai   PROPN NNP _ 2 nsubj _ _
+2 criticized criticize VERB  VBD _ 0 root  _ _
+3 Gondor     Gondor    PROPN NNP _ 2 obj   _ _
+4 .          .         PUNCT .   _ 2 punct _ _`),
+		mustParse(t, `# text = The group criticized Arnor.
+1 The        the       DET   DT  _ 2 det   _ _
+2 group      group     NOUN  NN  _ 3 nsubj _ _
+3 criticized criticize VERB  VBD _ 0 root  _ _
+4 Arnor      Arnor     PROPN NNP _ 3 obj   _ _
+5 .          .         PUNCT .   _ 3 punct _ _`),
+		mustParse(t, `# text = A government criticized Osgiliath.
+1 A          a          DET   DT  _ 2 det   _ _
+2 government government NOUN  NN  _ 3 nsubj _ _
+3 criticized criticize  VERB  VBD _ 0 root  _ _
+4 Osgiliath  Osgiliath  PROPN NNP _ 3 obj   _ _
+5 .          .          PUNCT .   _ 3 punct _ _`),
+	}
+	want := [][]string{
+		{"ARNGOV GON 111"},
+		{"OSG ARNGOV 111", "OSG GON 111"},
+		{"OSG ARNGOV 111", "OSG GON 111"},
+		{"GON ARNGOV 111"}, // of both sides, the other one
+		{"ARNGOV GON 111", "GON ARNGOV 111"},
+		{"ARNGOV OSG 111"},
+		{"ARNGOV OSG 111"}, // the subject carries over
+		{"OSG OSGMIL 111"}, // "its" is the sentence's own subject, not the article's
+		{"MORREB GON 111"},
+		{"MORREB ARN 111"}, // "the group": the latest armed group
+		{"---GOV OSG 111"}, // an indefinite role is no reference
+	}
+	got := c.CodeArticle(sents, testDate)
+	for i := range sents {
+		g := triples(got[i])
+		slices.Sort(g)
+		if !slices.Equal(g, want[i]) {
+			t.Errorf("sentence %d (%s): events %v, want %v", i+1, sents[i].Text, g, want[i])
+		}
+	}
+	// Alone, the references have nothing to refer to.
+	alone := [][]string{4: nil, 5: {"---GOV OSG 111"}}
+	for i := 4; i < 6; i++ {
+		if g := triples(c.Code(sents[i], testDate)); !slices.Equal(g, alone[i]) {
+			t.Errorf("Code(sentence %d) alone = %v, want %v", i+1, g, alone[i])
+		}
+	}
+}
+
+// TestCodeRepairsMisparses codes sentences whose parse breaks a rule of
+// UD that the coder repairs on the way in, and references a parse alone
+// does not settle.
+func TestCodeRepairsMisparses(t *testing.T) {
+	c := mustCoder(t, coder.Options{})
+	tests := []struct {
+		name, conllu string
+		want         []string
+	}{
+		{
+			name: "TwoSubjects",
+			conllu: `# text = Arnor and Gondor criticized Osgiliath.
+1 Arnor      Arnor     PROPN NNP _ 4 nsubj _ _
+2 and        and       CCONJ CC  _ 4 cc    _ _
+3 Gondor     Gondor    PROPN NNP _ 4 nsubj _ _
+4 criticized criticize VERB  VBD _ 0 root  _ _
+5 Osgiliath  Osgiliath PROPN NNP _ 4 obj   _ _
+6 .          .         PUNCT .   _ 4 punct _ _`,
+			want: []string{"ARN OSG 111", "GON OSG 111"},
+		},
+		{
+			name: "PossessiveUnderObjectControl",
+			conllu: `# text = Osgiliath asked Arnor to criticize its soldiers.
+1 Osgiliath Osgiliath PROPN NNP _ 2 nsubj     _ _
+2 asked     ask       VERB  VBD _ 0 root      _ _
+3 Arnor     Arnor     PROPN NNP _ 2 obj       _ _
+4 to        to        PART  TO  _ 5 mark      _ _
+5 criticize criticize VERB  VB  _ 2 xcomp     _ _
+6 its       its       PRON  PRP$ _ 7 nmod:poss _ _
+7 soldiers  soldier   NOUN  NNS _ 5 obj       _ _
+8 .         .         PUNCT .   _ 2 punct     _ _`,
+			want: []string{"ARN ARNMIL 111"},
+		},
+		{
+			name: "FrontedModifierAsSubject",
+			conllu: `# text = Hours later, Arnor criticized Gondor.
+1 Hours      hour      NOUN  NNS _ 5 nsubj _ _
+2 later      later     ADV   RB  _ 1 advmod _ _
+3 ,          ,         PUNCT ,   _ 4 punct _ _
+4 Arnor      Arnor     PROPN NNP _ 5 nsubj _ _
+5 criticized criticize VERB  VBD _ 0 root  _ _
+6 Gondor     Gondor    PROPN NNP _ 5 obj   _ _
+7 .          .         PUNCT .   _ 5 punct _ _`,
+			want: []string{"ARN GON 111"},
+		},
+		{
+			name: "ObjectAsClause",
+			conllu: `# text = Arnor criticized Gondor, Osgiliath said.
+1 Arnor      Arnor     PROPN NNP _ 2 nsubj _ _
+2 criticized criticize VERB  VBD _ 6 ccomp _ _
+3 Gondor     Gondor    PROPN NNP _ 6 ccomp _ _
+4 ,          ,         PUNCT ,   _ 6 punct _ _
+5 Osgiliath  Osgiliath PROPN NNP _ 6 nsubj _ _
+6 said       say       VERB  VBD _ 0 root  _ _
+7 .          .         PUNCT .   _ 6 punct _ _`,
+			want: []string{"ARN GON 111"},
+		},
+		{
+			name: "CompoundSubjectAsRelativeClause",
+			conllu: `# text = The Arnor government criticized Gondor.
+1 The        the        DET   DT  _ 2 det        _ _
+2 Arnor      Arnor      PROPN NNP _ 0 root       _ _
+3 government government NOUN  NN  _ 4 nsubj      _ _
+4 criticized criticize  VERB  VBD _ 2 acl:relcl  _ _
+5 Gondor     Gondor     PROPN NNP _ 4 obj        _ _
+6 .          .          PUNCT .   _ 2 punct      _ _`,
+			want: []string{"ARNGOV GON 111"},
+		},
+		{
+			name: "ObjectConjoinedToVerb",
+			conllu: `# text = Osgiliath criticized Arnor and Gondor.
+1 Osgiliath  Osgiliath PROPN NNP _ 2 nsubj _ _
+2 criticized criticize VERB  VBD _ 0 root  _ _
+3 Arnor      Arnor     PROPN NNP _ 2 obj   _ _
+4 and        and       CCONJ CC  _ 5 cc    _ _
+5 Gondor     Gondor    PROPN NNP _ 2 conj  _ _
+6 .          .         PUNCT .   _ 2 punct _ _`,
+			want: []string{"OSG ARN 111", "OSG GON 111"},
+		},
+		{
+			name: "VerbAsParticipleOfRoot",
+			conllu: `# text = The Arnor government criticized Gondor.
+1 The        the        DET   DT  _ 3 det    _ _
+2 Arnor      Arnor      PROPN NNP _ 3 compound _ _
+3 government government NOUN  NN  _ 0 root   _ _
+4 criticized criticize  VERB  VBN _ 3 acl    _ _
+5 Gondor     Gondor     PROPN NNP _ 4 obj    _ _
+6 .          .          PUNCT .   _ 3 punct  _ _`,
+			want: []string{"ARNGOV GON 111"},
+		},
+		{
+			name: "VerbAsParticipleAfterCoordinatedSubject",
+			conllu: `# text = Arnor and Gondor criticized Osgiliath.
+1 Arnor      Arnor      PROPN NNP _ 0 root  _ _
+2 and        and        CCONJ CC  _ 3 cc    _ _
+3 Gondor     Gondor     PROPN NNP _ 1 conj  _ _
+4 criticized criticize  VERB  VBN _ 5 amod  _ _
+5 Osgiliath  Osgiliath  PROPN NNP _ 1 conj  _ _
+6 .          .          PUNCT .   _ 1 punct _ _`,
+			want: []string{"ARN OSG 111", "GON OSG 111"},
+		},
+		{
+			name: "PossessiveOnVerb",
+			conllu: `# text = Arnor's government criticized Gondor.
+1 Arnor      Arnor      PROPN NNP _ 4 nmod:poss _ _
+2 's         's         PART  POS _ 1 case      _ _
+3 government government NOUN  NN  _ 4 nsubj     _ _
+4 criticized criticize  VERB  VBD _ 0 root      _ _
+5 Gondor     Gondor     PROPN NNP _ 4 obj       _ _
+6 .          .          PUNCT .   _ 4 punct     _ _`,
+			want: []string{"ARNGOV GON 111"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := triples(c.Code(mustParse(t, tt.conllu), testDate))
+			slices.Sort(got)
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("events %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestCodeRelationalNoun: "Arnor's allies" are others, not Arnor.
+func TestCodeRelationalNoun(t *testing.T) {
+	c := mustCoder(t, coder.Options{})
+	s := mustParse(t, `# text = Osgiliath criticized Arnor's allies.
+1 Osgiliath  Osgiliath PROPN NNP _ 2 nsubj     _ _
+2 criticized criticize VERB  VBD _ 0 root      _ _
+3 Arnor      Arnor     PROPN NNP _ 5 nmod:poss _ _
+4 's         's        PART  POS _ 3 case      _ _
+5 allies     ally      NOUN  NNS _ 2 obj       _ _
+6 .          .         PUNCT .   _ 2 punct     _ _`)
+	if got := triples(c.Code(s, testDate)); len(got) != 0 {
+		t.Errorf("events %v, want none", got)
+	}
+}
+
+// TestCodeMeetingPlace: the place a meeting is held in is not the other
+// side of it.
+func TestCodeMeetingPlace(t *testing.T) {
+	c := mustCoder(t, coder.Options{})
+	s := mustParse(t, `# text = Arnor met again in Osgiliath.
+1 Arnor     Arnor     PROPN NNP _ 2 nsubj  _ _
+2 met       meet      VERB  VBD _ 0 root   _ _
+3 again     again     ADV   RB  _ 2 advmod _ _
+4 in        in        ADP   IN  _ 5 case   _ _
+5 Osgiliath Osgiliath PROPN NNP _ 2 obl    _ _
+6 .         .         PUNCT .   _ 2 punct  _ _`)
+	if got := triples(c.Code(s, testDate)); len(got) != 0 {
+		t.Errorf("events %v, want none", got)
+	}
+}
+
+// TestCodeArticleBetween: "talks between A and B" makes A and B the
+// article's dyad even when that sentence codes no event.
+func TestCodeArticleBetween(t *testing.T) {
+	c := mustCoder(t, coder.Options{})
+	sents := []*dyad.Sentence{
+		mustParse(t, `# text = Talks between Arnor and Gondor stalled.
+1 Talks   talk    NOUN  NNS _ 6 nsubj _ _
+2 between between ADP   IN  _ 3 case  _ _
+3 Arnor   Arnor   PROPN NNP _ 1 nmod  _ _
+4 and     and     CCONJ CC  _ 5 cc    _ _
+5 Gondor  Gondor  PROPN NNP _ 3 conj  _ _
+6 stalled stall   VERB  VBD _ 0 root  _ _
+7 .       .       PUNCT .   _ 6 punct _ _`),
+		mustParse(t, `# text = Osgiliath criticized both sides.
+1 Osgiliath  Osgiliath PROPN NNP _ 2 nsubj _ _
+2 criticized criticize VERB  VBD _ 0 root  _ _
+3 both       both      DET   DT  _ 4 det   _ _
+4 sides      side      NOUN  NNS _ 2 obj   _ _
+5 .          .         PUNCT .   _ 2 punct _ _`),
+	}
+	got := c.CodeArticle(sents, testDate)
+	g := triples(got[1])
+	slices.Sort(g)
+	if want := []string{"OSG ARN 111", "OSG GON 111"}; len(got[0]) != 0 || !slices.Equal(g, want) {
+		t.Errorf("events %v then %v, want none then %v", triples(got[0]), g, want)
+	}
+}
+
+// TestCodeAllegation: what the accused is accused of is not an event of
+// its own; the accusation takes the accused as its target.
+func TestCodeAllegation(t *testing.T) {
+	c := mustCoder(t, coder.Options{})
+	tests := []struct {
+		name, conllu string
+		want         []string
+	}{
+		{
+			name: "ObjectOfAccuse",
+			conllu: `# text = Arnor accused Gondor of attacking Osgiliath.
+1 Arnor     Arnor     PROPN NNP _ 2 nsubj _ _
+2 accused   accuse    VERB  VBD _ 0 root  _ _
+3 Gondor    Gondor    PROPN NNP _ 2 obj   _ _
+4 of        of        SCONJ IN  _ 5 mark  _ _
+5 attacking attack    VERB  VBG _ 3 acl   _ _
+6 Osgiliath Osgiliath PROPN NNP _ 5 obj   _ _
+7 .         .         PUNCT .   _ 2 punct _ _`,
+			want: []string{"ARN GON 1123"},
+		},
+		{
+			name: "AccusedParsedAsSubject",
+			conllu: `# text = Arnor accused Gondor of attacking Osgiliath.
+1 Arnor     Arnor     PROPN NNP _ 2 nsubj _ _
+2 accused   accuse    VERB  VBD _ 0 root  _ _
+3 Gondor    Gondor    PROPN NNP _ 5 nsubj _ _
+4 of        of        SCONJ IN  _ 5 mark  _ _
+5 attacking attack    VERB  VBG _ 2 advcl _ _
+6 Osgiliath Osgiliath PROPN NNP _ 5 obj   _ _
+7 .         .         PUNCT .   _ 2 punct _ _`,
+			want: []string{"ARN GON 1123"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := triples(c.Code(mustParse(t, tt.conllu), testDate)); !slices.Equal(got, tt.want) {
+				t.Errorf("events %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestCodeCircumstance: "ahead of", "during", "amid" say when, not whom.
+func TestCodeCircumstance(t *testing.T) {
+	c := mustCoder(t, coder.Options{})
+	s := mustParse(t, `# text = Arnor criticized the plan during talks with Gondor.
+1 Arnor      Arnor     PROPN NNP _ 2 nsubj _ _
+2 criticized criticize VERB  VBD _ 0 root  _ _
+3 the        the       DET   DT  _ 4 det   _ _
+4 plan       plan      NOUN  NN  _ 2 obj   _ _
+5 during     during    ADP   IN  _ 6 case  _ _
+6 talks      talk      NOUN  NNS _ 2 obl   _ _
+7 with       with      ADP   IN  _ 8 case  _ _
+8 Gondor     Gondor    PROPN NNP _ 6 nmod  _ _
+9 .          .         PUNCT .   _ 2 punct _ _`)
+	if got := triples(c.Code(s, testDate)); len(got) != 0 {
+		t.Errorf("events %v, want none", got)
+	}
+}
