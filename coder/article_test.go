@@ -215,6 +215,18 @@ func TestCodeRepairsMisparses(t *testing.T) {
 			want: []string{"ARN OSG 111", "GON OSG 111"},
 		},
 		{
+			name: "GerundClauseAsModifier",
+			conllu: `# text = Arnor accused Gondor of harbouring soldiers.
+1 Arnor      Arnor     PROPN NNP _ 2 nsubj    _ _
+2 accused    accuse    VERB  VBD _ 0 root     _ _
+3 Gondor     Gondor    PROPN NNP _ 6 compound _ _
+4 of         of        SCONJ IN  _ 5 mark     _ _
+5 harbouring harbour   VERB  VBG _ 6 amod     _ _
+6 soldiers   soldier   NOUN  NNS _ 2 obj      _ _
+7 .          .         PUNCT .   _ 2 punct    _ _`,
+			want: []string{"ARN GON 112"},
+		},
+		{
 			name: "PossessiveOnVerb",
 			conllu: `# text = Arnor's government criticized Gondor.
 1 Arnor      Arnor      PROPN NNP _ 4 nmod:poss _ _

@@ -121,6 +121,7 @@ func (ps *sentence) prepare(s *dyad.Sentence) {
 	ps.repairCompoundSubjects()
 	ps.repairNominalConjuncts()
 	ps.repairNounRoot()
+	ps.repairMarkedModifiers()
 	for i := range ps.n {
 		// A verb has one subject. A second one after "and" ("The United
 		// States and China welcomed", misparsed with both under the verb)
@@ -590,4 +591,26 @@ func (ps *sentence) caseOf(k int) string {
 		}
 	}
 	return ""
+}
+
+// repairMarkedModifiers undoes a misparse of "accused Afghanistan of
+// harbouring militants" as "Afghanistan-of-harbouring militants": a
+// modifier cannot take a subordinating word ("of") of its own. The
+// gerund heads a clause on the noun before the "of", which takes the
+// place of the noun the gerund modified; that noun is the gerund's
+// object.
+func (ps *sentence) repairMarkedModifiers() {
+	for w := 2; w < len(ps.n); w++ {
+		v := &ps.n[w]
+		m, p, n := w-1, w-2, v.head
+		if v.base != "amod" || !ps.verbal(w) || n <= w || ps.n[m].head != w || ps.n[m].base != "mark" {
+			continue
+		}
+		if (ps.n[p].upos != "NOUN" && ps.n[p].upos != "PROPN") || ps.n[p].head != n || ps.n[n].head < 0 {
+			continue
+		}
+		ps.n[p].head, ps.n[p].rel, ps.n[p].base = ps.n[n].head, ps.n[n].rel, ps.n[n].base
+		v.head, v.rel, v.base = p, "acl", "acl"
+		ps.n[n].head, ps.n[n].rel, ps.n[n].base = w, "obj", "obj"
+	}
 }
