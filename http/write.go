@@ -271,6 +271,10 @@ type ingested struct {
 	// Skipped says why the article was stored uncoded ("" when coded).
 	Skipped   string `json:"skipped,omitempty"`
 	Sentences int    `json:"sentences"`
+	// Copy names the stored article this one repeats, when it does:
+	// exact copies are neither coded nor stored again, others are stored
+	// linked to it.
+	Copy *pipeline.Copy `json:"copy,omitempty"`
 	dyad.SaveResult
 	// Error says why an article fetched from a feed was not stored.
 	Error *errorBody `json:"error,omitempty"`
@@ -284,10 +288,15 @@ type errorBody struct {
 
 func result(res *pipeline.Result) ingested {
 	a := res.Article
-	return ingested{
+	out := ingested{
 		ID: a.ID, URL: a.URL, Title: a.Title, Published: a.Published, Language: a.Language,
 		Skipped: res.Skipped, Sentences: len(res.Sentences), SaveResult: res.Saved,
 	}
+	if res.Copy.Kind != "" {
+		c := res.Copy
+		out.Copy = &c
+	}
+	return out
 }
 
 func (s *Server) handleIngest(w http.ResponseWriter, r *http.Request) {
@@ -383,7 +392,11 @@ func (s *Server) handleRecode(w http.ResponseWriter, r *http.Request) {
 		s.Error(w, r, err)
 		return
 	}
-	res, err := p.Process(r.Context(), a)
+	// The stored article is an exact copy of itself: re-coding must not
+	// skip it.
+	recode := *p
+	recode.Recode = true
+	res, err := recode.Process(r.Context(), a)
 	if err != nil {
 		s.Error(w, r, err)
 		return

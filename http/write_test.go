@@ -77,7 +77,7 @@ func newWriteServer(t testing.TB) (*dyadhttp.Server, *httptest.Server, *sqlite.D
 	t.Cleanup(func() { db.Close() })
 	s := dyadhttp.NewServer(db)
 	s.WriteToken = writeToken
-	s.Pipeline = &pipeline.Pipeline{Parser: parser{ps.parser}, Coder: ps.coder, Places: ps.places, Store: db}
+	s.Pipeline = &pipeline.Pipeline{Parser: parser{ps.parser}, Coder: ps.coder, Places: ps.places, Store: db, Copies: db}
 	ts := httptest.NewServer(s.Handler())
 	t.Cleanup(ts.Close)
 	return s, ts, db
@@ -249,6 +249,7 @@ type ingestResponse struct {
 		NewEvents int    `json:"new_events"`
 		Mentions  int    `json:"mentions"`
 		Replaced  int    `json:"replaced"`
+		Copy      *struct{ Of, Kind string }
 		Error     *struct{ Code, Message string }
 	} `json:"articles"`
 }
@@ -329,10 +330,12 @@ func TestIngestAndRecode(t *testing.T) {
 		t.Errorf("article: %d coded sentences with %d events, want the title and the paragraph's, %d events", coded, events, first.Mentions)
 	}
 
-	// Ingesting the same document again replaces it.
+	// Ingesting the same document again is recognised as a copy of the
+	// stored one: nothing is stored or coded again.
 	status, body = post(t, ts, "/api/v1/articles", "application/json", doc, writeToken)
-	if again := decode[ingestResponse](t, body); status != 200 || again.Articles[0].ID != first.ID || again.Articles[0].NewEvents != 0 || again.Articles[0].Replaced != first.Mentions {
-		t.Errorf("ingest again: %d %s, want the same article, no new events, %d mentions replaced", status, body, first.Mentions)
+	if again := decode[ingestResponse](t, body); status != 200 || again.Articles[0].ID != first.ID || again.Articles[0].Copy == nil ||
+		again.Articles[0].Copy.Of != first.ID || again.Articles[0].NewEvents != 0 || again.Articles[0].Replaced != 0 {
+		t.Errorf("ingest again: %d %s, want the same article reported as a copy of itself, nothing stored", status, body)
 	}
 
 	// Re-coding it replaces its mentions.

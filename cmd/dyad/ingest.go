@@ -136,7 +136,7 @@ back-off are kept in the store, so a restart resumes where it stopped.`, stderr)
 	if err != nil {
 		return err
 	}
-	p.Copies, p.Recode = st, o.recode
+	p.Recode = o.recode
 	delay := o.hostDelay
 	if delay <= 0 {
 		delay = -1 // no delay (the Options zero value means the default)

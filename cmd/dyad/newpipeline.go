@@ -11,7 +11,8 @@ import (
 
 // newPipeline builds the article pipeline the commands share: the chosen
 // dictionaries, dyad's parser models and its gazetteer, coding news
-// (future actions as intents and threats). st may be nil (code without
+// (future actions as intents and threats), recognising copies of stored
+// articles when st keeps fingerprints. st may be nil (code without
 // storing) and now nil (time.Now).
 func newPipeline(d dictOptions, monads bool, st dyad.EventWriter, now func() time.Time) (*pipeline.Pipeline, error) {
 	set, _, err := d.load()
@@ -30,7 +31,13 @@ func newPipeline(d dictOptions, monads bool, st dyad.EventWriter, now func() tim
 	if err != nil {
 		return nil, err
 	}
-	return &pipeline.Pipeline{Parser: nlpParser{parser}, Coder: c, Store: st, Now: now, Places: places, KeepMonads: monads}, nil
+	p := &pipeline.Pipeline{Parser: nlpParser{parser}, Coder: c, Store: st, Now: now, Places: places, KeepMonads: monads}
+	if ci, ok := st.(pipeline.CopyIndex); ok {
+		// Copies of stored stories are recognised wherever articles are
+		// stored: ingest, the demo, the API's writes.
+		p.Copies = ci
+	}
+	return p, nil
 }
 
 // dateFlag turns a --date value into the clock that dates undated
