@@ -52,6 +52,10 @@ func codeInputs(ctx context.Context, o codeOptions, args []string, stdin io.Read
 			m.printf("%s: %v", item.Source, err)
 			continue
 		}
+		if res.Skipped != "" {
+			// Say so: an input with no events and no word is a puzzle.
+			m.printf("%s: not coded: %s", item.Source, res.Skipped)
+		}
 		for i := range res.Events {
 			e := &res.Events[i]
 			if e.Modality == dyad.Negated && !o.all {

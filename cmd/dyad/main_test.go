@@ -116,3 +116,18 @@ func TestEvalPetrarchFloor(t *testing.T) {
 		t.Errorf("report = %+v, want 278 records and a score", report)
 	}
 }
+
+// TestCodeSaysWhatItSkips: an input in another language is not coded,
+// and dyad code says so instead of printing nothing.
+func TestCodeSaysWhatItSkips(t *testing.T) {
+	in := "Le gouvernement a déclaré mardi que les négociations reprendraient la semaine prochaine à Genève. " +
+		"Les deux délégations se sont rencontrées pendant trois jours sans parvenir à un accord sur le calendrier du retrait des troupes. " +
+		"Le ministre des affaires étrangères a appelé les parties à la retenue et au dialogue.\n"
+	var stdout, stderr bytes.Buffer
+	if err := run(context.Background(), []string{"code"}, strings.NewReader(in), &stdout, &stderr); err != nil {
+		t.Fatalf("run: %v (stderr %q)", err, stderr.String())
+	}
+	if stdout.Len() != 0 || !strings.Contains(stderr.String(), "not coded: language fr") {
+		t.Errorf("stdout %q, stderr %q; want no events and a note that the French text was not coded", stdout.String(), stderr.String())
+	}
+}
