@@ -140,8 +140,9 @@ var roleBlocks = map[string]bool{
 
 // articleRef returns the actors a phrase headed by i stands for in the
 // article: both sides of its dyad for "both sides", "the two
-// neighbours"; the latest actor of a role for "the minister". It returns
-// nil when the phrase is no such reference or the article has no answer.
+// neighbours"; the latest armed group for "the group". (Roles, "the
+// minister", are definiteRole's.) It returns nil when the phrase is no
+// such reference or the article has no answer.
 func (a *analysis) articleRef(i int) []actor {
 	ps := a.ps
 	nd := ps.n[i]
