@@ -227,6 +227,37 @@ func TestCodeRepairsMisparses(t *testing.T) {
 			want: []string{"ARN GON 112"},
 		},
 		{
+			name: "HeadlineListOfSubjects",
+			conllu: `# text = Arnor, Gondor clash
+1 Arnor      Arnor     PROPN NNP _ 4 vocative _ _
+2 ,          ,         PUNCT ,   _ 1 punct    _ _
+3 Gondor     Gondor    PROPN NNP _ 4 nsubj    _ _
+4 clash      clash     VERB  VBP _ 0 root     _ _`,
+			want: []string{"ARN GON 190", "GON ARN 190"},
+		},
+		{
+			name: "AndAttachedElsewhere",
+			conllu: `# text = President Arnor and Gondor clashed.
+1 President  President PROPN NNP _ 2 nmod:desc _ _
+2 Arnor      Arnor     PROPN NNP _ 5 nsubj     _ _
+3 and        and       CCONJ CC  _ 1 cc        _ _
+4 Gondor     Gondor    PROPN NNP _ 5 nsubj     _ _
+5 clashed    clash     VERB  VBD _ 0 root      _ _
+6 .          .         PUNCT .   _ 5 punct     _ _`,
+			want: []string{"ARN GON 190", "GON ARN 190"},
+		},
+		{
+			name: "TitleBeforeNameInCompound",
+			conllu: `# text = Soldier Arnor and Gondor clashed.
+1 Soldier    soldier   NOUN  NN  _ 2 nmod:desc _ _
+2 Arnor      Arnor     PROPN NNP _ 5 nsubj     _ _
+3 and        and       CCONJ CC  _ 4 cc        _ _
+4 Gondor     Gondor    PROPN NNP _ 2 conj      _ _
+5 clashed    clash     VERB  VBD _ 0 root      _ _
+6 .          .         PUNCT .   _ 5 punct     _ _`,
+			want: []string{"ARNMIL GON 190", "GON ARNMIL 190"},
+		},
+		{
 			name: "PossessiveOnVerb",
 			conllu: `# text = Arnor's government criticized Gondor.
 1 Arnor      Arnor      PROPN NNP _ 4 nmod:poss _ _

@@ -353,12 +353,13 @@ func (a *analysis) clause(i int) *clause {
 			cl.tgt = a.actorsOf(ps.child(i, "nsubj:pass"))
 		} else {
 			if meetingVerbs[ps.n[i].lemma] {
-				// Meetings and talks happen in a place, not with it: "meet
-				// again in Istanbul" (but a visit is to the place:
-				// "arrived in Gondor"; and force can be aimed at one:
-				// "strikes in Gaza").
+				// Meetings, talks and signings happen in a place, not with
+				// it: "meet again in Istanbul", "signed a declaration at
+				// the White House" (but a visit is to the place: "arrived
+				// in Gondor"; and force can be aimed at one: "strikes in
+				// Gaza").
 				for _, w := range post {
-					if ps.n[w].base == "obl" && ps.caseWord(w) == "IN" {
+					if b := ps.n[w].base; (b == "obl" || b == "nmod") && (ps.caseWord(w) == "IN" || ps.caseWord(w) == "AT") {
 						skip[w] = true
 					}
 				}
@@ -761,9 +762,9 @@ var denialVerbs = map[string]bool{"DENY": true, "REFUTE": true, "DISPUTE": true}
 // claimVerbs report a clause as their subject's claim.
 var claimVerbs = map[string]bool{"CLAIM": true, "ALLEGE": true}
 
-// meetingVerbs are verbs whose "in" phrase is where the meeting took
-// place, never the other side.
-var meetingVerbs = map[string]bool{"MEET": true, "TALK": true, "NEGOTIATE": true, "CONVENE": true, "GATHER": true, "CONFER": true}
+// meetingVerbs are verbs whose "in" or "at" phrase is where the meeting
+// or signing took place, never the other side.
+var meetingVerbs = map[string]bool{"MEET": true, "TALK": true, "NEGOTIATE": true, "CONVENE": true, "GATHER": true, "CONFER": true, "SIGN": true}
 
 // hearsayAdverbs attribute a clause to unnamed sources.
 var hearsayAdverbs = map[string]bool{"REPORTEDLY": true, "ALLEGEDLY": true, "PURPORTEDLY": true, "SUPPOSEDLY": true}

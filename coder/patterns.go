@@ -283,7 +283,9 @@ func (a *analysis) matchSide(elems []dict.Elem, words []int, used *marks, m *pat
 			at := -1
 			for x := cur; x < len(words); x++ {
 				w := words[x]
-				if used.has(w) || !a.nominal(w) {
+				if used.has(w) || !a.nominal(w) || a.ps.n[w].rel == "nmod:desc" {
+					// (a title is part of the name's phrase, not an actor
+					// phrase of its own: "President Ilham Aliyev")
 					continue
 				}
 				if len(a.actorsOf(w)) > 0 {

@@ -129,19 +129,32 @@ func (ps *sentence) prepare(s *dyad.Sentence) {
 		// after a comma ("Hours before the vote, gunmen attacked") is the
 		// subject, and the first a fronted modifier.
 		nd := &ps.n[i]
-		if nd.base != "nsubj" || nd.head < 0 {
+		if nd.base != "nsubj" && nd.base != "vocative" || nd.head < 0 {
 			continue
 		}
 		for j := i + 2; j < nd.head; j++ {
 			if ps.n[j].head != nd.head || ps.n[j].base != "nsubj" {
 				continue
 			}
-			if ps.n[j-1].base == "cc" && ps.n[j-1].head == nd.head {
-				ps.n[j-1].head = j
-			} else if ps.n[j-1].up == "," {
+			and := -1 // an "and" between the two, wherever the parser put it
+			for k := i + 1; k < j; k++ {
+				if ps.n[k].base == "cc" && ps.n[k].up == "AND" {
+					and = k
+				}
+			}
+			switch {
+			case and >= 0:
+				ps.n[and].head = j
+			case nd.base == "vocative" && ps.n[j-1].up == ",":
+				// A headline's "India, China agree": a list of subjects.
+				nd.rel, nd.base = "nsubj", "nsubj"
+			case ps.n[j-1].up == ",":
 				nd.rel, nd.base = "obl", "obl"
+			}
+			if nd.base == "obl" {
 				break
-			} else if ps.n[j-1].base != "cc" || ps.n[j-1].head != j {
+			}
+			if and < 0 && ps.n[j-1].up != "," {
 				break
 			}
 			ps.n[j].head, ps.n[j].rel, ps.n[j].base = i, "conj", "conj"
