@@ -352,7 +352,7 @@ func (a *analysis) clause(i int) *clause {
 		if passive {
 			cl.tgt = a.actorsOf(ps.child(i, "nsubj:pass"))
 		} else {
-			if meetingVerbs[ps.n[i].lemma] {
+			if inPlaceVerbs[ps.n[i].lemma] {
 				// Meetings, talks and signings happen in a place, not with
 				// it: "meet again in Istanbul", "signed a declaration at
 				// the White House" (but a visit is to the place: "arrived
@@ -762,9 +762,13 @@ var denialVerbs = map[string]bool{"DENY": true, "REFUTE": true, "DISPUTE": true}
 // claimVerbs report a clause as their subject's claim.
 var claimVerbs = map[string]bool{"CLAIM": true, "ALLEGE": true}
 
-// meetingVerbs are verbs whose "in" or "at" phrase is where the meeting
-// or signing took place, never the other side.
-var meetingVerbs = map[string]bool{"MEET": true, "TALK": true, "NEGOTIATE": true, "CONVENE": true, "GATHER": true, "CONFER": true, "SIGN": true}
+// inPlaceVerbs are verbs whose "in" or "at" phrase says where (the
+// meeting or the signing took place, the involvement denied was), never
+// who the other side is.
+var inPlaceVerbs = map[string]bool{
+	"MEET": true, "TALK": true, "NEGOTIATE": true, "CONVENE": true, "GATHER": true, "CONFER": true, "SIGN": true,
+	"DENY": true,
+}
 
 // hearsayAdverbs attribute a clause to unnamed sources.
 var hearsayAdverbs = map[string]bool{"REPORTEDLY": true, "ALLEGEDLY": true, "PURPORTEDLY": true, "SUPPOSEDLY": true}
