@@ -868,14 +868,15 @@ func (a *analysis) firstActorIn(words []int, skip map[int]bool, src []actor) []a
 
 // circumstance reports whether the phrase headed by w says when or amid
 // what something happened, or what something was called, not to whom:
-// "ahead of the APEC summit", "during talks with Gondor", "amid
-// protests", "condemned the launch as a violation of UN resolutions".
+// "ahead of the APEC summit", "during talks with Gondor", "after Wang
+// Yi's visit", "amid protests", "condemned the launch as a violation of
+// UN resolutions".
 func (a *analysis) circumstance(w int) bool {
 	ps := a.ps
 	// The phrase or any phrase it is part of, up to the clause's verb.
 	for n := 0; w >= 0 && !ps.verbal(w) && n < 8; w, n = ps.n[w].head, n+1 {
 		switch ps.caseWord(w) {
-		case "DURING", "AMID", "AMIDST", "DESPITE", "AS":
+		case "DURING", "AMID", "AMIDST", "DESPITE", "AS", "AFTER", "BEFORE", "SINCE", "UNTIL":
 			return true
 		case "OF":
 			if h := ps.n[w].head; h >= 0 && (ps.n[h].up == "AHEAD" || ps.n[h].up == "BECAUSE" || ps.n[h].up == "INSTEAD") {
