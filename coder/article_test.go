@@ -398,3 +398,22 @@ func TestCodeCircumstance(t *testing.T) {
 		t.Errorf("events %v, want none", got)
 	}
 }
+
+// TestCodeCircumstanceAfter: an "after" phrase says when.
+func TestCodeCircumstanceAfter(t *testing.T) {
+	c := mustCoder(t, coder.Options{})
+	s := mustParse(t, `# text = Arnor criticized the plan after a visit by Gondor.
+1 Arnor      Arnor     PROPN NNP _ 2 nsubj _ _
+2 criticized criticize VERB  VBD _ 0 root  _ _
+3 the        the       DET   DT  _ 4 det   _ _
+4 plan       plan      NOUN  NN  _ 2 obj   _ _
+5 after      after     ADP   IN  _ 7 case  _ _
+6 a          a         DET   DT  _ 7 det   _ _
+7 visit      visit     NOUN  NN  _ 2 obl   _ _
+8 by         by        ADP   IN  _ 9 case  _ _
+9 Gondor     Gondor    PROPN NNP _ 7 nmod  _ _
+10 .         .         PUNCT .   _ 2 punct _ _`)
+	if got := triples(c.Code(s, testDate)); len(got) != 0 {
+		t.Errorf("events %v, want none", got)
+	}
+}
