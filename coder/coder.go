@@ -475,6 +475,14 @@ func (a *analysis) combineLower(cl *clause) bool {
 		for _, e := range lower.events {
 			code, ok := combine(cl.code, e.code)
 			if !ok {
+				if b != "ccomp" && len(cl.tgt) > 0 && (cl.code == "020" || cl.code == "100" || cl.code == "130") {
+					// "urged the US to impose sanctions on Russia",
+					// "warned Syria to withdraw its forces": an act
+					// appealed for, demanded or threatened has not
+					// happened; with no frame code for it, the appeal,
+					// demand or threat to its addressee stands alone.
+					lower.absorbed = true
+				}
 				return false
 			}
 			srcs, tgts := cl.src, cl.tgt

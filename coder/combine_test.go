@@ -106,6 +106,18 @@ func TestCodeFrameCombination(t *testing.T) {
 			want: []string{"OSG ARN 023"},
 		},
 		{
+			name: "AppealedActIsNoEvent",
+			conllu: `# text = Arnor urged Gondor to criticize Osgiliath.
+1 Arnor     Arnor     PROPN NNP _ 2 nsubj _ _
+2 urged     urge      VERB  VBD _ 0 root  _ _
+3 Gondor    Gondor    PROPN NNP _ 2 obj   _ _
+4 to        to        PART  TO  _ 5 mark  _ _
+5 criticize criticize VERB  VB  _ 2 xcomp _ _
+6 Osgiliath Osgiliath PROPN NNP _ 5 obj   _ _
+7 .         .         PUNCT .   _ 2 punct _ _`,
+			want: []string{"ARN GON 020"},
+		},
+		{
 			name: "NoFrameForCriticism",
 			conllu: `# text = Arnor threatened to criticize Gondor.
 1 Arnor      Arnor     PROPN NNP _ 2 nsubj _ _
