@@ -30,6 +30,17 @@ type Actor struct {
 	Span Span `json:"span"`
 }
 
+// Country returns the first block of the actor's code when it names a
+// country, region or international actor ("PAKGOV" → "PAK", "IGOUNO" →
+// "IGO"), or "" when the code names a role alone ("---GOV") or a phrase
+// no dictionary knows (a quoted code).
+func (a Actor) Country() string {
+	if len(a.Code) < 3 || a.Code[0] == '-' || a.Code[0] == '"' {
+		return ""
+	}
+	return a.Code[:3]
+}
+
 // Span is an inclusive range of 1-based word IDs in a sentence.
 type Span struct {
 	First int `json:"first"`

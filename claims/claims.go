@@ -17,7 +17,7 @@ import (
 // Link marks the events of one article that contest each other: it
 // appends to each event's Contested the IDs of the events that give a
 // conflicting account, and returns the number of pairs linked. Events are
-// compared by country (the first three letters of their actor codes), so
+// compared by country (dyad.Actor.Country: the first block of their codes), so
 // "PAKGOV" and "PAKMIL" are one side.
 func Link(events []dyad.Event) int {
 	pairs := 0
@@ -66,27 +66,27 @@ func conflict(a, b *dyad.Event) bool {
 	}
 	switch {
 	case a.Code == "016":
-		x := country(a.Source.Code)
-		return known(x) && (accusation(b) && country(b.Target.Code) == x ||
-			violent(b) && country(b.Source.Code) == x && !denied(b))
+		x := a.Source.Country()
+		return x != "" && (accusation(b) && b.Target.Country() == x ||
+			violent(b) && b.Source.Country() == x && !denied(b))
 	case denied(a):
 		return !denied(b) && b.Root == a.Root &&
-			country(a.Source.Code) == country(b.Source.Code) && country(a.Target.Code) == country(b.Target.Code)
+			a.Source.Country() == b.Source.Country() && a.Target.Country() == b.Target.Country()
 	case a.Code == "015":
-		x := country(a.Source.Code)
-		return known(x) && accusation(b) && known(country(b.Target.Code)) && country(b.Target.Code) != x
+		x := a.Source.Country()
+		return x != "" && accusation(b) && b.Target.Country() != "" && b.Target.Country() != x
 	case accusation(a) && accusation(b):
-		return a.Date == b.Date && country(a.Source.Code) != country(b.Source.Code) &&
-			known(country(a.Target.Code)) && known(country(b.Target.Code)) &&
-			country(a.Target.Code) != country(b.Target.Code) &&
+		return a.Date == b.Date && a.Source.Country() != b.Source.Country() &&
+			a.Target.Country() != "" && b.Target.Country() != "" &&
+			a.Target.Country() != b.Target.Country() &&
 			// Not one side blaming the other and back: that is a quarrel,
 			// not two accounts of one happening.
-			!(country(a.Source.Code) == country(b.Target.Code) && country(a.Target.Code) == country(b.Source.Code))
+			!(a.Source.Country() == b.Target.Country() && a.Target.Country() == b.Source.Country())
 	case accusation(a) && violent(b):
-		x := country(a.Target.Code)
-		return known(x) && b.Attribution != nil && !denied(b) && a.Date == b.Date &&
-			aboutViolence(a) && country(b.Target.Code) == country(a.Source.Code) &&
-			known(country(b.Source.Code)) && country(b.Source.Code) != x
+		x := a.Target.Country()
+		return x != "" && b.Attribution != nil && !denied(b) && a.Date == b.Date &&
+			aboutViolence(a) && b.Target.Country() == a.Source.Country() &&
+			b.Source.Country() != "" && b.Source.Country() != x
 	}
 	return false
 }
@@ -124,15 +124,3 @@ func violent(e *dyad.Event) bool { return e.Root == "18" || e.Root == "19" || e.
 func denied(e *dyad.Event) bool {
 	return e.Attribution != nil && e.Attribution.Status == dyad.Denied
 }
-
-// country returns the first block of an actor code.
-func country(code string) string {
-	if len(code) < 3 {
-		return ""
-	}
-	return code[:3]
-}
-
-// known reports whether a country block names a country or group (not
-// "---", an actor known only by its role).
-func known(c string) bool { return c != "" && c != "---" }

@@ -26,8 +26,8 @@ func Resolve(events []*dyad.Event) (unresolved int) {
 		if e.Target.Code != "---" || !(strings.HasPrefix(e.Code, "015") || strings.HasPrefix(e.Code, "016")) {
 			continue
 		}
-		x := country(e.Source.Code)
-		if !known(x) {
+		x := e.Source.Country()
+		if x == "" {
 			unresolved++
 			continue
 		}
@@ -35,15 +35,15 @@ func Resolve(events []*dyad.Event) (unresolved int) {
 		if strings.HasPrefix(e.Code, "016") {
 			answers = append(answers,
 				func(o *dyad.Event) (dyad.Actor, bool) {
-					return o.Source, accusation(o) && country(o.Target.Code) == x && o.Source.Code != "---"
+					return o.Source, accusation(o) && o.Target.Country() == x && o.Source.Code != "---"
 				},
 				func(o *dyad.Event) (dyad.Actor, bool) {
-					return o.Target, violent(o) && country(o.Source.Code) == x && o.Target.Code != "---"
+					return o.Target, violent(o) && o.Source.Country() == x && o.Target.Code != "---"
 				})
 		} else {
 			answers = append(answers, func(o *dyad.Event) (dyad.Actor, bool) {
-				c := country(o.Source.Code)
-				return o.Target, violent(o) && (c == x || c == "---") && o.Target.Code != "---"
+				c := o.Source.Country()
+				return o.Target, violent(o) && (c == x || c == "") && o.Target.Code != "---"
 			})
 		}
 		found := false

@@ -210,8 +210,8 @@ func (p *Pipeline) place(lead string, sents []*dyad.Sentence, perSentence [][]dy
 	seen := map[string]bool{}
 	for _, evs := range perSentence {
 		for _, e := range evs {
-			for _, code := range []string{e.Source.Code, e.Target.Code} {
-				if c := countryOf(code); c != "" && !seen[c] {
+			for _, c := range []string{e.Source.Country(), e.Target.Country()} {
+				if c != "" && !seen[c] {
 					seen[c] = true
 					countries = append(countries, c)
 				}
@@ -294,15 +294,6 @@ func datelineDate(s string, now time.Time) (time.Time, dyad.Precision, bool) {
 		}
 	}
 	return time.Time{}, "", false
-}
-
-// countryOf returns the country block of an actor code, or "" for codes
-// that name none.
-func countryOf(code string) string {
-	if len(code) < 3 || code[0] == '-' || code[0] == '"' {
-		return ""
-	}
-	return code[:3]
 }
 
 // ArticleID returns a stable ID for an article: a hash of its canonical
