@@ -23,7 +23,7 @@ import (
 // Resolve returns the number of events it left unresolved.
 func Resolve(events []*dyad.Event) (unresolved int) {
 	for i, e := range events {
-		if e.Target.Code != "---" || !(strings.HasPrefix(e.Code, "015") || strings.HasPrefix(e.Code, "016")) {
+		if !Unanswered(e) {
 			continue
 		}
 		x := e.Source.Country()
@@ -60,6 +60,13 @@ func Resolve(events []*dyad.Event) (unresolved int) {
 		}
 	}
 	return unresolved
+}
+
+// Unanswered reports whether e is a claim (015) or denial (016) of
+// responsibility that names no target: one Resolve looks for, or one it
+// left unresolved.
+func Unanswered(e *dyad.Event) bool {
+	return e.Target.Code == "---" && (strings.HasPrefix(e.Code, "015") || strings.HasPrefix(e.Code, "016"))
 }
 
 // nearest returns the answer of the event nearest before events[i] that

@@ -197,9 +197,7 @@ func (p *Pipeline) resolveClaims(perSentence [][]dyad.Event) {
 		return
 	}
 	for i, evs := range perSentence {
-		perSentence[i] = slices.DeleteFunc(evs, func(e dyad.Event) bool {
-			return e.Target.Code == "---" && (strings.HasPrefix(e.Code, "015") || strings.HasPrefix(e.Code, "016"))
-		})
+		perSentence[i] = slices.DeleteFunc(evs, func(e dyad.Event) bool { return claims.Unanswered(&e) })
 	}
 }
 
