@@ -686,17 +686,14 @@ func (a *analysis) attribution(i int) (attr *dyad.Attribution, speaker string) {
 	if r := a.reporter(i); r >= 0 {
 		attr = &dyad.Attribution{Verb: strings.ToLower(ps.n[r].lemma)}
 		if s := ps.child(r, "nsubj"); s >= 0 {
-			p := a.phraseOf(s)
-			attr.By, speaker = a.text(p[0], p[len(p)-1]), a.codeOf(s)
+			attr.By, speaker = a.phraseText(s), a.codeOf(s)
 		}
 		if ps.n[r].lemma == "TELL" {
 			// "officials told Geo News": the outlet it was told to.
 			if o := ps.child(r, "obj"); o >= 0 {
-				p := a.phraseOf(o)
-				attr.Via = a.text(p[0], p[len(p)-1])
+				attr.Via = a.phraseText(o)
 			} else if o := ps.child(r, "iobj"); o >= 0 {
-				p := a.phraseOf(o)
-				attr.Via = a.text(p[0], p[len(p)-1])
+				attr.Via = a.phraseText(o)
 			}
 		}
 		return attr, speaker
@@ -728,6 +725,12 @@ func (a *analysis) hearsay(i int) bool {
 		}
 	}
 	return false
+}
+
+// phraseText returns the words of the noun phrase headed by i as written.
+func (a *analysis) phraseText(i int) string {
+	p := a.phraseOf(i)
+	return a.text(p[0], p[len(p)-1])
 }
 
 // codeOf returns the code of the first actor the phrase headed by i

@@ -533,7 +533,7 @@ func (ps *sentence) repairNominalConjuncts() {
 		// Only when nothing else stands between the object and the noun:
 		// "Turkey and the United States".
 		for k := obj + 1; obj >= 0 && k < n; k++ {
-			if ps.n[k].head != n && !ps.within(k, obj) {
+			if ps.n[k].head != n && !ps.isAncestor(obj, k) {
 				obj = -1
 			}
 		}
@@ -541,17 +541,6 @@ func (ps *sentence) repairNominalConjuncts() {
 			nd.head = obj
 		}
 	}
-}
-
-// within reports whether word k is in the subtree of word top, walking up
-// at most a dozen heads (the tree may not be repaired yet).
-func (ps *sentence) within(k, top int) bool {
-	for n := 0; k >= 0 && n < 12; k, n = ps.n[k].head, n+1 {
-		if k == top {
-			return true
-		}
-	}
-	return false
 }
 
 // repairNounRoot undoes a misparse of a sentence's main verb as a
