@@ -113,6 +113,22 @@ type SampleScore struct {
 	Misses []SampleMiss `json:"misses,omitempty"`
 }
 
+// DatesShare is the share of matched events with the expected date, of
+// those whose expectation gives one; 1 when none does.
+func (s *SampleScore) DatesShare() float64 { return share(s.DatesRight, s.DatesExpected) }
+
+// PlacesShare is the share of matched events with the expected place, of
+// those whose expectation names one; 1 when none does.
+func (s *SampleScore) PlacesShare() float64 { return share(s.PlacesRight, s.PlacesExpected) }
+
+// share is ratio with nothing to count counted as all right.
+func share(n, of int) float64 {
+	if of == 0 {
+		return 1
+	}
+	return ratio(n, of)
+}
+
 // SampleMiss is what one article got wrong: the expected events not
 // coded, the coded events not expected, and the matched events whose
 // place or death toll is wrong.

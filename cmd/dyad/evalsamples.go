@@ -90,21 +90,13 @@ func runEvalSamples(ctx context.Context, args []string, stdout, stderr io.Writer
 	if sc.Recall < o.minR {
 		return &floorError{fmt.Sprintf("recall %.3f is below the floor %.3f", sc.Recall, o.minR)}
 	}
-	if r := share(sc.DatesRight, sc.DatesExpected); r < o.minDates {
+	if r := sc.DatesShare(); r < o.minDates {
 		return &floorError{fmt.Sprintf("dates right on %.3f of matched events, below the floor %.3f", r, o.minDates)}
 	}
-	if r := share(sc.PlacesRight, sc.PlacesExpected); r < o.minPlaces {
+	if r := sc.PlacesShare(); r < o.minPlaces {
 		return &floorError{fmt.Sprintf("places right on %.3f of matched events, below the floor %.3f", r, o.minPlaces)}
 	}
 	return nil
-}
-
-// share is n/of, or 1 when there is nothing to count.
-func share(n, of int) float64 {
-	if of == 0 {
-		return 1
-	}
-	return float64(n) / float64(of)
 }
 
 // writeMiss prints what one article got wrong, one line per kind of miss
