@@ -241,3 +241,18 @@ func FuzzReadExpected(f *testing.F) {
 		}
 	})
 }
+
+func TestSampleShares(t *testing.T) {
+	tests := []struct {
+		sc            eval.SampleScore
+		dates, places float64
+	}{
+		{eval.SampleScore{DatesRight: 9, DatesExpected: 10, PlacesRight: 1, PlacesExpected: 4}, 0.9, 0.25},
+		{eval.SampleScore{}, 1, 1}, // nothing to count is all right
+	}
+	for _, tt := range tests {
+		if d, p := tt.sc.DatesShare(), tt.sc.PlacesShare(); d != tt.dates || p != tt.places {
+			t.Errorf("%+v: shares %v, %v; want %v, %v", tt.sc, d, p, tt.dates, tt.places)
+		}
+	}
+}
