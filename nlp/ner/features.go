@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/nlp/internal/affix"
 	"github.com/dyad-events/dyad/nlp/internal/linear"
 )
 
@@ -117,20 +118,6 @@ func shape(w string) string {
 	return string(b)
 }
 
-func suffix(w string, n int) string {
-	if len(w) <= n {
-		return w
-	}
-	return w[len(w)-n:]
-}
-
-func prefix(w string, n int) string {
-	if len(w) <= n {
-		return w
-	}
-	return w[:n]
-}
-
 // appendLists appends one feature of template t for each list in set.
 func appendLists(f []uint64, t int, set uint32, extra string) []uint64 {
 	for set != 0 {
@@ -162,12 +149,12 @@ func (c *context) features(f []uint64, i int, tags []int32) []uint64 {
 		H(1).Str(w).Sum(),
 		H(2).Str(l).Sum(),
 		H(3).Str(sh).Sum(),
-		H(4).Str(suffix(l, 2)).Sum(),
-		H(5).Str(suffix(l, 3)).Sum(),
-		H(6).Str(suffix(l, 4)).Sum(),
-		H(7).Str(prefix(l, 2)).Sum(),
-		H(8).Str(prefix(l, 3)).Sum(),
-		H(9).Str(prefix(l, 4)).Sum(),
+		H(4).Str(affix.Suffix(l, 2)).Sum(),
+		H(5).Str(affix.Suffix(l, 3)).Sum(),
+		H(6).Str(affix.Suffix(l, 4)).Sum(),
+		H(7).Str(affix.Prefix(l, 2)).Sum(),
+		H(8).Str(affix.Prefix(l, 3)).Sum(),
+		H(9).Str(affix.Prefix(l, 4)).Sum(),
 		H(10).Str(u).Sum(),
 		H(11).Str(c.upos[j-1]).Str(u).Sum(),
 		H(12).Str(u).Str(c.upos[j+1]).Sum(),
@@ -205,7 +192,7 @@ func (c *context) features(f []uint64, i int, tags []int32) []uint64 {
 	f = appendLists(f, 43, c.gazI[j], sh)
 	f = appendLists(f, 44, c.gazB[j+1], "")
 	f = appendLists(f, 45, c.gazOut[j], "")
-	f = appendLists(f, 46, c.gazB[j]|c.gazI[j], prefix(c.shapes[j], 1)+string(rune('0'+min(p1+1, 9))))
+	f = appendLists(f, 46, c.gazB[j]|c.gazI[j], affix.Prefix(c.shapes[j], 1)+string(rune('0'+min(p1+1, 9))))
 	if c.gazOut[j] != 0 && c.gazB[j] != 0 {
 		f = append(f, H(47).Int(p1).Sum())
 	}

@@ -17,6 +17,7 @@ import (
 	"unicode"
 
 	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/nlp/internal/affix"
 	"github.com/dyad-events/dyad/nlp/internal/linear"
 )
 
@@ -234,20 +235,6 @@ func Shape(w string) string {
 	return string(b)
 }
 
-func suffix(w string, n int) string {
-	if len(w) <= n {
-		return w
-	}
-	return w[len(w)-n:]
-}
-
-func prefix(w string, n int) string {
-	if len(w) <= n {
-		return w
-	}
-	return w[:n]
-}
-
 // features appends the features of word i (0-based) given the classes of
 // the words before it.
 func (c *context) features(f []uint64, i int, tags []int32, upos []string) []uint64 {
@@ -271,22 +258,22 @@ func (c *context) features(f []uint64, i int, tags []int32, upos []string) []uin
 		H(0).Sum(),
 		H(1).Str(l).Sum(),
 		H(2).Str(w).Sum(),
-		H(3).Str(suffix(l, 1)).Sum(),
-		H(4).Str(suffix(l, 2)).Sum(),
-		H(5).Str(suffix(l, 3)).Sum(),
-		H(6).Str(suffix(l, 4)).Sum(),
-		H(7).Str(prefix(l, 1)).Sum(),
-		H(8).Str(prefix(l, 2)).Sum(),
-		H(9).Str(prefix(l, 3)).Sum(),
+		H(3).Str(affix.Suffix(l, 1)).Sum(),
+		H(4).Str(affix.Suffix(l, 2)).Sum(),
+		H(5).Str(affix.Suffix(l, 3)).Sum(),
+		H(6).Str(affix.Suffix(l, 4)).Sum(),
+		H(7).Str(affix.Prefix(l, 1)).Sum(),
+		H(8).Str(affix.Prefix(l, 2)).Sum(),
+		H(9).Str(affix.Prefix(l, 3)).Sum(),
 		H(10).Str(c.shapes[j]).Sum(),
 		H(11).Int(p1).Sum(),
 		H(12).Int(p2).Int(p1).Sum(),
 		H(13).Int(p1).Str(l).Sum(),
 		H(14).Str(c.lower[j-1]).Sum(),
-		H(15).Str(suffix(c.lower[j-1], 3)).Sum(),
+		H(15).Str(affix.Suffix(c.lower[j-1], 3)).Sum(),
 		H(16).Str(c.lower[j-2]).Sum(),
 		H(17).Str(c.lower[j+1]).Sum(),
-		H(18).Str(suffix(c.lower[j+1], 3)).Sum(),
+		H(18).Str(affix.Suffix(c.lower[j+1], 3)).Sum(),
 		H(19).Str(c.lower[j+2]).Sum(),
 		H(20).Str(c.shapes[j+1]).Sum(),
 		H(21).Str(c.shapes[j-1]).Sum(),
@@ -297,7 +284,7 @@ func (c *context) features(f []uint64, i int, tags []int32, upos []string) []uin
 		H(26).Int(p1).Int(int(c.freq[j+1])).Sum(),
 		H(27).Str(l).Str(c.lower[j+1]).Sum(),
 		H(28).Str(c.lower[j-1]).Str(l).Sum(),
-		H(29).Int(p1).Str(suffix(l, 3)).Sum(),
+		H(29).Int(p1).Str(affix.Suffix(l, 3)).Sum(),
 		H(38).Int(p2).Str(l).Sum(),
 		H(39).Str(l).Str(c.lower[j+2]).Sum(),
 		H(56).Str(c.lower[j-1]).Str(c.lower[j+1]).Sum(),
@@ -337,7 +324,7 @@ func (c *context) right(f []uint64, i int, tags, first []int32) []uint64 {
 		H(43).Int(p1).Int(n1).Sum(),
 		H(44).Str(l).Int(n1).Sum(),
 		H(45).Int(at(i)).Sum(),
-		H(46).Str(suffix(l, 3)).Int(n1).Sum(),
+		H(46).Str(affix.Suffix(l, 3)).Int(n1).Sum(),
 		H(47).Int(p1).Int(at(i)).Int(n1).Sum(),
 	)
 }
