@@ -280,37 +280,6 @@ func TestCodeRepairsMisparses(t *testing.T) {
 	}
 }
 
-// TestCodeRelationalNoun: "Arnor's allies" are others, not Arnor.
-func TestCodeRelationalNoun(t *testing.T) {
-	c := mustCoder(t, coder.Options{})
-	s := mustParse(t, `# text = Osgiliath criticized Arnor's allies.
-1 Osgiliath  Osgiliath PROPN NNP _ 2 nsubj     _ _
-2 criticized criticize VERB  VBD _ 0 root      _ _
-3 Arnor      Arnor     PROPN NNP _ 5 nmod:poss _ _
-4 's         's        PART  POS _ 3 case      _ _
-5 allies     ally      NOUN  NNS _ 2 obj       _ _
-6 .          .         PUNCT .   _ 2 punct     _ _`)
-	if got := triples(c.Code(s, testDate)); len(got) != 0 {
-		t.Errorf("events %v, want none", got)
-	}
-}
-
-// TestCodeMeetingPlace: the place a meeting is held in is not the other
-// side of it.
-func TestCodeMeetingPlace(t *testing.T) {
-	c := mustCoder(t, coder.Options{})
-	s := mustParse(t, `# text = Arnor met again in Osgiliath.
-1 Arnor     Arnor     PROPN NNP _ 2 nsubj  _ _
-2 met       meet      VERB  VBD _ 0 root   _ _
-3 again     again     ADV   RB  _ 2 advmod _ _
-4 in        in        ADP   IN  _ 5 case   _ _
-5 Osgiliath Osgiliath PROPN NNP _ 2 obl    _ _
-6 .         .         PUNCT .   _ 2 punct  _ _`)
-	if got := triples(c.Code(s, testDate)); len(got) != 0 {
-		t.Errorf("events %v, want none", got)
-	}
-}
-
 // TestCodeArticleBetween: "talks between A and B" makes A and B the
 // article's dyad even when that sentence codes no event.
 func TestCodeArticleBetween(t *testing.T) {
@@ -381,10 +350,37 @@ func TestCodeAllegation(t *testing.T) {
 	}
 }
 
-// TestCodeCircumstance: "ahead of", "during", "amid" say when, not whom.
-func TestCodeCircumstance(t *testing.T) {
+// TestCodeNoEvent codes sentences whose only candidate target is not
+// the other side of anything.
+func TestCodeNoEvent(t *testing.T) {
 	c := mustCoder(t, coder.Options{})
-	s := mustParse(t, `# text = Arnor criticized the plan during talks with Gondor.
+	tests := []struct{ name, why, conllu string }{
+		{
+			name: "RelationalNoun",
+			why:  "Arnor's allies are others, not Arnor",
+			conllu: `# text = Osgiliath criticized Arnor's allies.
+1 Osgiliath  Osgiliath PROPN NNP _ 2 nsubj     _ _
+2 criticized criticize VERB  VBD _ 0 root      _ _
+3 Arnor      Arnor     PROPN NNP _ 5 nmod:poss _ _
+4 's         's        PART  POS _ 3 case      _ _
+5 allies     ally      NOUN  NNS _ 2 obj       _ _
+6 .          .         PUNCT .   _ 2 punct     _ _`,
+		},
+		{
+			name: "MeetingPlace",
+			why:  "the place a meeting is held in is not the other side of it",
+			conllu: `# text = Arnor met again in Osgiliath.
+1 Arnor     Arnor     PROPN NNP _ 2 nsubj  _ _
+2 met       meet      VERB  VBD _ 0 root   _ _
+3 again     again     ADV   RB  _ 2 advmod _ _
+4 in        in        ADP   IN  _ 5 case   _ _
+5 Osgiliath Osgiliath PROPN NNP _ 2 obl    _ _
+6 .         .         PUNCT .   _ 2 punct  _ _`,
+		},
+		{
+			name: "CircumstanceDuring",
+			why:  "a during phrase says when, not whom",
+			conllu: `# text = Arnor criticized the plan during talks with Gondor.
 1 Arnor      Arnor     PROPN NNP _ 2 nsubj _ _
 2 criticized criticize VERB  VBD _ 0 root  _ _
 3 the        the       DET   DT  _ 4 det   _ _
@@ -393,16 +389,12 @@ func TestCodeCircumstance(t *testing.T) {
 6 talks      talk      NOUN  NNS _ 2 obl   _ _
 7 with       with      ADP   IN  _ 8 case  _ _
 8 Gondor     Gondor    PROPN NNP _ 6 nmod  _ _
-9 .          .         PUNCT .   _ 2 punct _ _`)
-	if got := triples(c.Code(s, testDate)); len(got) != 0 {
-		t.Errorf("events %v, want none", got)
-	}
-}
-
-// TestCodeCircumstanceAfter: an "after" phrase says when.
-func TestCodeCircumstanceAfter(t *testing.T) {
-	c := mustCoder(t, coder.Options{})
-	s := mustParse(t, `# text = Arnor criticized the plan after a visit by Gondor.
+9 .          .         PUNCT .   _ 2 punct _ _`,
+		},
+		{
+			name: "CircumstanceAfter",
+			why:  "an after phrase says when, not whom",
+			conllu: `# text = Arnor criticized the plan after a visit by Gondor.
 1 Arnor      Arnor     PROPN NNP _ 2 nsubj _ _
 2 criticized criticize VERB  VBD _ 0 root  _ _
 3 the        the       DET   DT  _ 4 det   _ _
@@ -412,8 +404,14 @@ func TestCodeCircumstanceAfter(t *testing.T) {
 7 visit      visit     NOUN  NN  _ 2 obl   _ _
 8 by         by        ADP   IN  _ 9 case  _ _
 9 Gondor     Gondor    PROPN NNP _ 7 nmod  _ _
-10 .         .         PUNCT .   _ 2 punct _ _`)
-	if got := triples(c.Code(s, testDate)); len(got) != 0 {
-		t.Errorf("events %v, want none", got)
+10 .         .         PUNCT .   _ 2 punct _ _`,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := triples(c.Code(mustParse(t, tt.conllu), testDate)); len(got) != 0 {
+				t.Errorf("events %v, want none: %s", got, tt.why)
+			}
+		})
 	}
 }
