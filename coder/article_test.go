@@ -134,6 +134,33 @@ func TestCodeRepairsMisparses(t *testing.T) {
 			want: []string{"ARN OSG 111", "GON OSG 111"},
 		},
 		{
+			name: "ListOfSubjects",
+			conllu: `# text = Arnor, Gondor, Urukhai and Rohan criticized Osgiliath.
+1  Arnor      Arnor     PROPN NNP _ 8 nsubj _ _
+2  ,          ,         PUNCT ,   _ 3 punct _ _
+3  Gondor     Gondor    PROPN NNP _ 1 conj  _ _
+4  ,          ,         PUNCT ,   _ 5 punct _ _
+5  Urukhai    Urukhai   PROPN NNP _ 8 nsubj _ _
+6  and        and       CCONJ CC  _ 7 cc    _ _
+7  Rohan      Rohan     PROPN NNP _ 5 conj  _ _
+8  criticized criticize VERB  VBD _ 0 root  _ _
+9  Osgiliath  Osgiliath PROPN NNP _ 8 obj   _ _
+10 .          .         PUNCT .   _ 8 punct _ _`,
+			want: []string{"ARN OSG 111", "GON OSG 111", "MORREB OSG 111"},
+		},
+		{
+			name: "NameBeforeTitleAsSubject",
+			conllu: `# text = Arnor government official Romendacil criticized Gondor.
+1 Arnor      Arnor      PROPN NNP _ 5 nsubj    _ _
+2 government government NOUN  NN  _ 3 compound _ _
+3 official   official   NOUN  NN  _ 4 compound _ _
+4 Romendacil Romendacil PROPN NNP _ 5 nsubj    _ _
+5 criticized criticize  VERB  VBD _ 0 root     _ _
+6 Gondor     Gondor     PROPN NNP _ 5 obj      _ _
+7 .          .          PUNCT .   _ 5 punct    _ _`,
+			want: []string{"ARNGOV GON 111"},
+		},
+		{
 			name: "PossessiveUnderObjectControl",
 			conllu: `# text = Osgiliath asked Arnor to criticize its soldiers.
 1 Osgiliath Osgiliath PROPN NNP _ 2 nsubj     _ _

@@ -372,7 +372,7 @@ func (a *analysis) clause(i int) *clause {
 		// its own, a verb takes the subject of the clause it governs.
 		for _, k := range ps.n[i].kids {
 			if b := ps.n[k].base; b == "ccomp" || b == "xcomp" || b == "advcl" && ps.infinitive(k) {
-				if lower := a.clause(k); lower != nil && len(lower.events) > 0 {
+				if lower := a.predicateClause(k); lower != nil && len(lower.events) > 0 {
 					if strings.HasPrefix(cl.code, "016") && len(lower.tgt) > 0 {
 						// "denied targeting Poland": the denial is
 						// addressed to the target of what it denies.
@@ -404,6 +404,23 @@ func (a *analysis) clause(i int) *clause {
 	}
 	a.emit(cl)
 	return cl
+}
+
+// predicateClause returns the clause headed by i or, when i is a
+// non-verbal predicate ("Arnor is about to restore ties", "is ready to
+// talk"), the clause of its verbal complement; nil when neither is coded.
+func (a *analysis) predicateClause(i int) *clause {
+	if cl := a.clause(i); cl != nil || a.ps.verbal(i) {
+		return cl
+	}
+	for _, k := range a.ps.n[i].kids {
+		if b := a.ps.n[k].base; b == "xcomp" || b == "ccomp" {
+			if cl := a.clause(k); cl != nil {
+				return cl
+			}
+		}
+	}
+	return nil
 }
 
 // foldAllegation folds into an accusation ("accused Hamas of attacking

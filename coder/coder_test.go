@@ -697,6 +697,23 @@ func TestCode(t *testing.T) {
 			mod:  dyad.Hypothetical,
 		},
 		{
+			name: "ClauseUnderNonVerbalPredicate",
+			// "is about to meet" is coded in the complement of "about";
+			// its subject is not the target of the governing verb.
+			conllu: `# text = Gondor disapproved that Arnor is about to meet Osgiliath.
+1  Gondor      Gondor     PROPN NNP _ 2 nsubj _ _
+2  disapproved disapprove VERB  VBD _ 0 root  _ _
+3  that        that       SCONJ IN  _ 6 mark  _ _
+4  Arnor       Arnor      PROPN NNP _ 6 nsubj _ _
+5  is          be         AUX   VBZ _ 6 cop   _ _
+6  about       about      ADJ   JJ  _ 2 ccomp _ _
+7  to          to         PART  TO  _ 8 mark  _ _
+8  meet        meet       VERB  VB  _ 6 xcomp _ _
+9  Osgiliath   Osgiliath  PROPN NNP _ 8 obj   _ _
+10 .           .          PUNCT .   _ 2 punct _ _`,
+			want: []string{"ARN OSG 040", "OSG ARN 040"},
+		},
+		{
 			name: "ModalityReported",
 			conllu: `# text = Osgiliath said Arnor criticized Gondor.
 1 Osgiliath  Osgiliath PROPN NNP _ 2 nsubj _ _

@@ -127,19 +127,29 @@ func (ps *sentence) prepare(s *dyad.Sentence) {
 		// States and China welcomed", misparsed with both under the verb)
 		// is a conjunct of the first, and the "and" goes with it; one
 		// after a comma ("Hours before the vote, gunmen attacked") is the
-		// subject, and the first a fronted modifier.
+		// subject, and the first a fronted modifier, unless a list is
+		// under way ("Mordor, Rohan, Arnor and Bree welcomed"). A first
+		// one directly before the second's phrase is a modifier in it
+		// ("Bree Prime Minister Romendacil will meet").
 		nd := &ps.n[i]
 		if nd.base != "nsubj" && nd.base != "vocative" || nd.head < 0 {
 			continue
 		}
-		for j := i + 2; j < nd.head; j++ {
+		for j := i + 1; j < nd.head; j++ {
 			if ps.n[j].head != nd.head || ps.n[j].base != "nsubj" {
 				continue
 			}
 			and := -1 // an "and" between the two, wherever the parser put it
+			list, inside := false, true
 			for k := i + 1; k < j; k++ {
 				if ps.n[k].base == "cc" && ps.n[k].up == "AND" {
 					and = k
+				}
+				if ps.n[k].head == i && ps.n[k].base == "conj" {
+					list = true
+				}
+				if !ps.isAncestor(j, k) {
+					inside = false
 				}
 			}
 			switch {
@@ -148,8 +158,11 @@ func (ps *sentence) prepare(s *dyad.Sentence) {
 			case nd.base == "vocative" && ps.n[j-1].up == ",":
 				// A headline's "India, China agree": a list of subjects.
 				nd.rel, nd.base = "nsubj", "nsubj"
+			case ps.n[j-1].up == "," && list:
 			case ps.n[j-1].up == ",":
 				nd.rel, nd.base = "obl", "obl"
+			case inside && nd.base == "nsubj" && ps.n[i].upos == "PROPN" && !ps.governs(i):
+				nd.head, nd.rel, nd.base = j, "compound", "compound"
 			}
 			if nd.base == "obl" {
 				break
@@ -213,6 +226,16 @@ func (ps *sentence) prepare(s *dyad.Sentence) {
 			ps.roots = append(ps.roots, i)
 		}
 	}
+}
+
+// governs reports whether any word depends on i.
+func (ps *sentence) governs(i int) bool {
+	for k := range ps.n {
+		if ps.n[k].head == i {
+			return true
+		}
+	}
+	return false
 }
 
 // resize returns s with length n and every element zero, reusing its
