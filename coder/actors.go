@@ -249,6 +249,7 @@ func (a *analysis) matchWords(words, core []int) (actorCode string, pre, post []
 			last = l
 		}
 	}
+	modifier, mfirst, mlast := "", -1, -1
 	for p := 0; p < len(up); {
 		if up[p] == "'S" || up[p] == "'" || !inInts(core, words[p]) {
 			p++
@@ -257,6 +258,16 @@ func (a *analysis) matchWords(words, core []int) (actorCode string, pre, post []
 		if !named {
 			if e, n := a.c.actors.Match(up[p:]); e != nil && contiguous(words[p:p+n]) {
 				code := e.CodeAt(a.date)
+				if l := words[p+n-1]; code != "" && l+2 < len(a.ps.n) && a.ps.n[l+1].up == "-" && modifierParticiples[a.ps.n[l+2].up] {
+					// "the al-Qaeda-linked group JNIM": the group named
+					// later in the phrase, if any; else the modifier's
+					// actor ("the US-led coalition").
+					if modifier == "" {
+						modifier, mfirst, mlast = code, words[p], words[p+n-1]
+					}
+					p += n
+					continue
+				}
 				if code != "" {
 					actorCode = code
 					named = true
@@ -279,6 +290,13 @@ func (a *analysis) matchWords(words, core []int) (actorCode string, pre, post []
 			}
 		}
 		p++
+	}
+	if !named && modifier != "" {
+		actorCode, named = modifier, true
+		if first < 0 || mfirst < first {
+			first = mfirst
+		}
+		last = max(last, mlast)
 	}
 	return actorCode, pre, post, first, last, named
 }

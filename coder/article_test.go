@@ -161,6 +161,58 @@ func TestCodeRepairsMisparses(t *testing.T) {
 			want: []string{"ARNGOV GON 111"},
 		},
 		{
+			name: "HyphenParticipleAsVerb",
+			conllu: `# text = Gondor-backed soldiers attacked Arnor.
+1 Gondor   Gondor   PROPN NNP _ 3 obl:unmarked _ _
+2 -        -        PUNCT HYPH _ 1 punct      _ _
+3 backed   back     VERB  VBN _ 0 root         _ _
+4 soldiers soldier  NOUN  NNS _ 5 nsubj        _ _
+5 attacked attack   VERB  VBD _ 3 ccomp        _ _
+6 Arnor    Arnor    PROPN NNP _ 5 obj          _ _
+7 .        .        PUNCT .   _ 3 punct        _ _`,
+			want: []string{"GONMIL ARN 190"},
+		},
+		{
+			name: "HyphenModifierActorAlone",
+			conllu: `# text = The Gondor-led soldiers attacked Arnor.
+1 The      the      DET   DT  _ 5 det          _ _
+2 Gondor   Gondor   PROPN NNP _ 4 obl:unmarked _ _
+3 -        -        PUNCT HYPH _ 2 punct       _ _
+4 led      lead     VERB  VBN _ 5 amod         _ _
+5 soldiers soldier  NOUN  NNS _ 6 nsubj        _ _
+6 attacked attack   VERB  VBD _ 0 root         _ _
+7 Arnor    Arnor    PROPN NNP _ 6 obj          _ _
+8 .        .        PUNCT .   _ 6 punct        _ _`,
+			want: []string{"GONMIL ARN 190"},
+		},
+		{
+			name: "NameAfterNounAsSecondSubject",
+			conllu: `# text = Soldiers of the Gondor-linked group Urukhai attacked Arnor.
+1  Soldiers soldier  NOUN  NNS _ 9 nsubj    _ _
+2  of       of       ADP   IN  _ 7 case     _ _
+3  the      the      DET   DT  _ 7 det      _ _
+4  Gondor   Gondor   PROPN NNP _ 6 compound _ _
+5  -        -        PUNCT HYPH _ 4 punct   _ _
+6  linked   link     VERB  VBN _ 7 amod     _ _
+7  group    group    NOUN  NN  _ 1 nmod     _ _
+8  Urukhai  Urukhai  PROPN NNP _ 9 nsubj    _ _
+9  attacked attack   VERB  VBD _ 0 root     _ _
+10 Arnor    Arnor    PROPN NNP _ 9 obj      _ _
+11 .        .        PUNCT .   _ 9 punct    _ _`,
+			want: []string{"MORREBMIL ARN 190"},
+		},
+		{
+			name: "ParticipleOfVerblessClause",
+			conllu: `# text = Arnor soldiers attacked Gondor positions.
+1 Arnor     Arnor    PROPN NNP _ 2 compound _ _
+2 soldiers  soldier  NOUN  NNS _ 5 nsubj    _ _
+3 attacked  attack   VERB  VBN _ 5 amod     _ _
+4 Gondor    Gondor   PROPN NNP _ 5 compound _ _
+5 positions position NOUN  NNS _ 0 root     _ _
+6 .         .        PUNCT .   _ 5 punct    _ _`,
+			want: []string{"ARNMIL GON 190"},
+		},
+		{
 			name: "PossessiveUnderObjectControl",
 			conllu: `# text = Osgiliath asked Arnor to criticize its soldiers.
 1 Osgiliath Osgiliath PROPN NNP _ 2 nsubj     _ _

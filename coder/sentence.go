@@ -122,6 +122,7 @@ func (ps *sentence) prepare(s *dyad.Sentence) {
 	ps.repairNominalConjuncts()
 	ps.repairNounRoot()
 	ps.repairMarkedModifiers()
+	ps.repairHyphenModifiers()
 	for i := range ps.n {
 		// A verb has one subject. A second one after "and" ("The United
 		// States and China welcomed", misparsed with both under the verb)
@@ -163,6 +164,12 @@ func (ps *sentence) prepare(s *dyad.Sentence) {
 				nd.rel, nd.base = "obl", "obl"
 			case inside && nd.base == "nsubj" && ps.n[i].upos == "PROPN" && !ps.governs(i):
 				nd.head, nd.rel, nd.base = j, "compound", "compound"
+			case ps.n[j].upos == "PROPN" && !ps.governs(j) && ps.isAncestor(i, j-1) &&
+				(ps.n[j-1].upos == "NOUN" || ps.n[j-1].upos == "PROPN"):
+				// "Fighters of the group JNIM attacked", "The Ministry of
+				// Silly Walks condemned": a bare name right after the
+				// first subject's last noun continues that noun.
+				ps.n[j].head, ps.n[j].rel, ps.n[j].base = j-1, "flat", "flat"
 			}
 			if nd.base == "obl" {
 				break
@@ -392,6 +399,20 @@ func (ps *sentence) repairParticiples() {
 			continue
 		}
 		pn := &ps.n[p]
+		if (pn.upos == "NOUN" || pn.upos == "PROPN") && pn.head == n && pn.base == "nsubj" && ps.child(n, "cop") < 0 && ps.n[n].upos != "VERB" {
+			// "The coalition struck Islamic State positions" parsed as a
+			// verbless clause "the coalition [is] struck positions": the
+			// participle is the verb, the noun after it its object.
+			v.head, v.rel, v.base = ps.n[n].head, ps.n[n].rel, ps.n[n].base
+			for k := range ps.n {
+				if ps.n[k].head == n && k > n && (ps.n[k].base == "punct" || ps.n[k].base == "obl" || ps.n[k].base == "advcl" || ps.n[k].base == "parataxis") {
+					ps.n[k].head = w
+				}
+			}
+			pn.head = w
+			ps.n[n].head, ps.n[n].rel, ps.n[n].base = w, "obj", "obj"
+			continue
+		}
 		if (pn.upos != "NOUN" && pn.upos != "PROPN") || pn.head == w || pn.head == n {
 			continue
 		}
@@ -638,4 +659,71 @@ func (ps *sentence) repairMarkedModifiers() {
 		v.head, v.rel, v.base = p, "acl", "acl"
 		ps.n[n].head, ps.n[n].rel, ps.n[n].base = w, "obj", "obj"
 	}
+}
+
+// modifierParticiples are the participles of hyphenated modifiers that
+// relate a noun to an actor without being it: "Iran-backed Houthis", "the
+// al-Qaeda-linked group JNIM", "the US-led coalition".
+var modifierParticiples = map[string]bool{
+	"BACKED": true, "LINKED": true, "LED": true, "ALLIED": true, "AFFILIATED": true, "ALIGNED": true,
+	"SPONSORED": true, "SUPPORTED": true, "FUNDED": true, "ARMED": true, "TRAINED": true, "CONTROLLED": true,
+	"HELD": true, "RUN": true, "BASED": true, "INSPIRED": true,
+}
+
+// repairHyphenModifiers undoes a misparse of hyphenated modifiers: the
+// participle of "Iran-backed Houthis attacked" taken for the main verb,
+// or "linked" in "the al-Qaeda-linked group" left without its noun. A
+// participle of modifierParticiples written right after a hyphen and
+// before a noun modifies that noun; the words before the hyphen go with
+// it into the noun's phrase, and the clause it had usurped takes its
+// place.
+func (ps *sentence) repairHyphenModifiers() {
+	for w := 1; w+1 < len(ps.n); w++ {
+		v := &ps.n[w]
+		if !modifierParticiples[v.up] || ps.n[w-1].up != "-" || !ps.verbal(w) {
+			continue
+		}
+		noun := -1
+		for k := w + 1; k < len(ps.n) && k <= w+4; k++ {
+			if u := ps.n[k].upos; u == "NOUN" || u == "PROPN" {
+				noun = k
+				for noun+1 < len(ps.n) && ps.n[noun].head == noun+1 && (ps.n[noun+1].upos == "NOUN" || ps.n[noun+1].upos == "PROPN") {
+					noun++ // the head of a compound ("group" of "militant group")
+				}
+				break
+			}
+			if u := ps.n[k].upos; u != "ADJ" && u != "ADV" {
+				break
+			}
+		}
+		if noun < 0 || ps.isAncestor(w, noun) && !ps.movable(w, noun) {
+			continue
+		}
+		oldHead, oldRel := v.head, v.rel
+		for k := range ps.n {
+			switch {
+			case ps.n[k].head != w || k == noun:
+			case k > w && oldHead != noun:
+				// The clause it had usurped: "Houthis attacked" in "Iran-backed
+				// Houthis attacked".
+				ps.n[k].head, ps.n[k].rel = oldHead, oldRel
+				ps.n[k].base, _, _ = strings.Cut(oldRel, ":")
+			case k < w && (ps.n[k].upos == "NOUN" || ps.n[k].upos == "PROPN"):
+				ps.n[k].rel, ps.n[k].base = "compound", "compound"
+			}
+		}
+		v.head, v.rel, v.base = noun, "amod", "amod"
+	}
+}
+
+// movable reports whether w, an ancestor of noun, can be put under it:
+// the path from noun up to w leaves w through one of its dependents
+// after w, which repairHyphenModifiers gives w's own place.
+func (ps *sentence) movable(w, noun int) bool {
+	for j := noun; j >= 0; j = ps.n[j].head {
+		if ps.n[j].head == w {
+			return j > w
+		}
+	}
+	return false
 }
