@@ -47,10 +47,19 @@ func (a *analysis) actorsOf(i int) []actor {
 			members = append(members, k)
 		case a.ps.n[k].base == "appos":
 			// "Evil Mordor, the awful Arnor, and good Gondor": an apposition
-			// that names a dictionary actor is one more member.
-			if got := a.actorsOf(k); len(got) > 0 && got[0].named && !got[0].fresh && len(head) > 0 && head[0].named && !head[0].fresh {
-				members = append(members, k)
+			// that names a dictionary actor is one more member. One
+			// right after the head, with no comma, is the same one named
+			// twice ("junta leader Min Aung Hlaing"): its name is the
+			// actor.
+			got := a.actorsOf(k)
+			if len(got) == 0 || !got[0].named || got[0].fresh || len(head) == 0 || !head[0].named || head[0].fresh {
+				continue
 			}
+			if p := a.phraseOf(k); p[0] > 0 && a.ps.n[p[0]-1].upos != "PUNCT" && inInts(a.phraseOf(i), p[0]-1) {
+				head = got
+				continue
+			}
+			members = append(members, k)
 		}
 	}
 	if len(members) == 1 {

@@ -123,6 +123,7 @@ func (ps *sentence) prepare(s *dyad.Sentence) {
 	ps.repairNounRoot()
 	ps.repairMarkedModifiers()
 	ps.repairHyphenModifiers()
+	ps.repairAdjectiveSubjects()
 	for i := range ps.n {
 		// A verb has one subject. A second one after "and" ("The United
 		// States and China welcomed", misparsed with both under the verb)
@@ -162,7 +163,7 @@ func (ps *sentence) prepare(s *dyad.Sentence) {
 			case ps.n[j-1].up == "," && list:
 			case ps.n[j-1].up == ",":
 				nd.rel, nd.base = "obl", "obl"
-			case inside && nd.base == "nsubj" && ps.n[i].upos == "PROPN" && !ps.governs(i):
+			case inside && nd.base == "nsubj" && (ps.n[i].upos == "PROPN" || ps.n[i].upos == "NOUN") && !ps.governsAfter(i):
 				nd.head, nd.rel, nd.base = j, "compound", "compound"
 			case ps.n[j].upos == "PROPN" && !ps.governs(j) && ps.isAncestor(i, j-1) &&
 				(ps.n[j-1].upos == "NOUN" || ps.n[j-1].upos == "PROPN"):
@@ -243,6 +244,39 @@ func (ps *sentence) governs(i int) bool {
 		}
 	}
 	return false
+}
+
+// governsAfter reports whether a word after i depends on it.
+func (ps *sentence) governsAfter(i int) bool {
+	for k := i + 1; k < len(ps.n); k++ {
+		if ps.n[k].head == i {
+			return true
+		}
+	}
+	return false
+}
+
+// repairAdjectiveSubjects undoes a misparse of a noun that can also be an
+// adjective as a modifier of the verb after it: "Myanmar's military
+// bombed a village" with "military" an adjective on "bombed". An
+// adjectival modifier cannot depend on a verb; directly before a verb
+// that has no subject, it is the subject.
+func (ps *sentence) repairAdjectiveSubjects() {
+	for w := 0; w+1 < len(ps.n); w++ {
+		nd := &ps.n[w]
+		if nd.base != "amod" || nd.head != w+1 || ps.n[w+1].upos != "VERB" {
+			continue
+		}
+		subj := false
+		for k := range ps.n {
+			if ps.n[k].head == w+1 && (ps.n[k].base == "nsubj" || ps.n[k].base == "csubj") {
+				subj = true
+			}
+		}
+		if !subj {
+			nd.rel, nd.base, nd.upos = "nsubj", "nsubj", "NOUN"
+		}
+	}
 }
 
 // resize returns s with length n and every element zero, reusing its

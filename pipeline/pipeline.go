@@ -216,6 +216,7 @@ func (p *Pipeline) place(lead string, sents []*dyad.Sentence, perSentence [][]dy
 			}
 		}
 	}
+	home := mainCountry(perSentence)
 	ctx := p.Places.NewContext(lead, countries)
 	for i, evs := range perSentence {
 		var placed []dyad.Event
@@ -229,7 +230,7 @@ func (p *Pipeline) place(lead string, sents []*dyad.Sentence, perSentence [][]dy
 				}
 			}
 			for k := range out {
-				fillCountry(&out[k])
+				fillCountry(&out[k], home)
 			}
 			placed = append(placed, out...)
 		}
@@ -239,16 +240,54 @@ func (p *Pipeline) place(lead string, sents []*dyad.Sentence, perSentence [][]dy
 
 // fillCountry gives actors named only by their role ("---INS" for "the
 // attackers", "---COP" for "police") the country where the event took
-// place: unnamed police and militants in Mogadishu are Somali ones.
-func fillCountry(e *dyad.Event) {
+// place: unnamed police and militants in Mogadishu are Somali ones. When
+// the place is only the article's dateline, a foreign bureau's city
+// ("BANGKOK" over a story about Myanmar's junta), the article's main
+// country home, when it has one, comes first.
+func fillCountry(e *dyad.Event, home string) {
 	if e.Location == nil || len(e.Location.Country) != 3 {
 		return
 	}
+	c := e.Location.Country
+	if e.LocationSource == geo.SourceDateline && home != "" {
+		c = home
+	}
 	for _, ac := range []*dyad.Actor{&e.Source, &e.Target} {
 		if strings.HasPrefix(ac.Code, "---") && len(ac.Code) > 3 {
-			ac.Code = e.Location.Country + ac.Code[3:]
+			ac.Code = c + ac.Code[3:]
 		}
 	}
+}
+
+// mainCountry returns the country the article's events name most often
+// as source or target (states only, not international actors), or ""
+// when there is none or a tie.
+func mainCountry(perSentence [][]dyad.Event) string {
+	n := map[string]int{}
+	for _, evs := range perSentence {
+		for _, e := range evs {
+			for _, c := range []string{e.Source.Country(), e.Target.Country()} {
+				switch c {
+				case "", "---", "IGO", "IMG", "NGO", "MNC":
+					continue
+				}
+				n[c]++
+			}
+		}
+	}
+	best, most, tie := "", 0, false
+	for c, k := range n {
+		switch {
+		case k > most:
+			best, most, tie = c, k, false
+		case k == most:
+			tie = true
+		}
+	}
+	if tie {
+		return ""
+	}
+	return best
 }
 
 // findDateline looks for a dateline at the start of the first few
