@@ -52,12 +52,15 @@ func (a *analysis) actorsOf(i int) []actor {
 			// twice ("junta leader Min Aung Hlaing"): its name is the
 			// actor.
 			got := a.actorsOf(k)
-			if len(got) == 0 || !got[0].named || got[0].fresh || len(head) == 0 || !head[0].named || head[0].fresh {
+			if len(got) == 0 || !got[0].named || got[0].fresh || len(head) == 0 || head[0].fresh {
 				continue
 			}
 			if p := a.phraseOf(k); p[0] > 0 && a.ps.n[p[0]-1].upos != "PUNCT" && inInts(a.phraseOf(i), p[0]-1) {
 				head = got
 				continue
+			}
+			if !head[0].named || got[0].code == head[0].code {
+				continue // "the National Liberation Army (ELN)": one actor
 			}
 			members = append(members, k)
 		}

@@ -22,7 +22,9 @@ type articleState struct {
 func (st *articleState) update(evs []ev) {
 	for _, e := range evs {
 		src, tgt := e.src.code, e.tgt.code
-		if known(src) && known(tgt) && country(src) != country(tgt) && !e.src.ref && !e.tgt.ref {
+		if known(src) && known(tgt) && src != tgt && !e.src.ref && !e.tgt.ref {
+			// Between two countries, or inside one ("the government" and
+			// "the ELN" of a civil conflict).
 			st.addPair(src, tgt)
 		}
 		for _, code := range []string{src, tgt} {

@@ -213,6 +213,52 @@ func TestCodeRepairsMisparses(t *testing.T) {
 			want: []string{"ARNMIL GON 190"},
 		},
 		{
+			name: "AdjectiveAsSubject",
+			conllu: `# text = Arnor's military criticized Gondor.
+1 Arnor      Arnor     PROPN NNP _ 4 nmod:poss _ _
+2 's         's        PART  POS _ 1 case      _ _
+3 military   military  ADJ   JJ  _ 4 amod      _ _
+4 criticized criticize VERB  VBD _ 0 root      _ _
+5 Gondor     Gondor    PROPN NNP _ 4 obj       _ _
+6 .          .         PUNCT .   _ 4 punct     _ _`,
+			want: []string{"ARNMIL GON 111"},
+		},
+		{
+			name: "TitleAndNameInApposition",
+			conllu: `# text = Gondor criticized government leader Denethor.
+1 Gondor     Gondor     PROPN NNP _ 2 nsubj    _ _
+2 criticized criticize  VERB  VBD _ 0 root     _ _
+3 government government NOUN  NN  _ 4 compound _ _
+4 leader     leader     NOUN  NN  _ 2 obj      _ _
+5 Denethor   Denethor   PROPN NNP _ 4 appos    _ _
+6 .          .          PUNCT .   _ 2 punct    _ _`,
+			want: []string{"GON GONGOV 111"},
+		},
+		{
+			name: "PossessorAsHead",
+			conllu: `# text = Arnor's soldiers criticized Gondor.
+1 Arnor      Arnor     PROPN NNP _ 0 root  _ _
+2 's         's        PART  POS _ 1 case  _ _
+3 soldiers   soldier   NOUN  NNS _ 1 conj  _ _
+4 criticized criticize VERB  VBN _ 3 acl   _ _
+5 Gondor     Gondor    PROPN NNP _ 4 obj   _ _
+6 .          .         PUNCT .   _ 1 punct _ _`,
+			want: []string{"ARNMIL GON 111"},
+		},
+		{
+			name: "ApposRepeatingTheActor",
+			conllu: `# text = Arnor (Arnorian) clashed with Gondor.
+1 Arnor    Arnor    PROPN NNP   _ 5 nsubj _ _
+2 (        (        PUNCT -LRB- _ 3 punct _ _
+3 Arnorian Arnorian PROPN NNP   _ 1 appos _ _
+4 )        )        PUNCT -RRB- _ 3 punct _ _
+5 clashed  clash    VERB  VBD   _ 0 root  _ _
+6 with     with     ADP   IN    _ 7 case  _ _
+7 Gondor   Gondor   PROPN NNP   _ 5 obl   _ _
+8 .        .        PUNCT .     _ 5 punct _ _`,
+			want: []string{"ARN GON 190"},
+		},
+		{
 			name: "PossessiveUnderObjectControl",
 			conllu: `# text = Osgiliath asked Arnor to criticize its soldiers.
 1 Osgiliath Osgiliath PROPN NNP _ 2 nsubj     _ _
@@ -356,6 +402,34 @@ func TestCodeRepairsMisparses(t *testing.T) {
 				t.Errorf("events %v, want %v", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestCodeArticleCivilConflict: the main dyad of an article about a
+// conflict inside one country is its two sides there.
+func TestCodeArticleCivilConflict(t *testing.T) {
+	c := mustCoder(t, coder.Options{})
+	sents := []*dyad.Sentence{
+		mustParse(t, `# text = Arnor soldiers criticized the Arnor government.
+1 Arnor      Arnor      PROPN NNP _ 2 compound _ _
+2 soldiers   soldier    NOUN  NNS _ 3 nsubj    _ _
+3 criticized criticize  VERB  VBD _ 0 root     _ _
+4 the        the        DET   DT  _ 6 det      _ _
+5 Arnor      Arnor      PROPN NNP _ 6 compound _ _
+6 government government NOUN  NN  _ 3 obj      _ _
+7 .          .          PUNCT .   _ 3 punct    _ _`),
+		mustParse(t, `# text = Gondor criticized both sides.
+1 Gondor     Gondor    PROPN NNP _ 2 nsubj _ _
+2 criticized criticize VERB  VBD _ 0 root  _ _
+3 both       both      DET   DT  _ 4 det   _ _
+4 sides      side      NOUN  NNS _ 2 obj   _ _
+5 .          .         PUNCT .   _ 2 punct _ _`),
+	}
+	got := c.CodeArticle(sents, testDate)
+	g := triples(got[1])
+	slices.Sort(g)
+	if want := []string{"GON ARNGOV 111", "GON ARNMIL 111"}; !slices.Equal(g, want) {
+		t.Errorf("events %v, want %v", g, want)
 	}
 }
 

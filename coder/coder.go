@@ -1,6 +1,7 @@
 package coder
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -397,7 +398,7 @@ func (a *analysis) clause(i int) *clause {
 	if a.combineLower(cl) {
 		return cl
 	}
-	if len(compound) > 1 {
+	if distinctCodes(compound) > 1 {
 		// "%": the members of a compound act on each other. A single
 		// actor is no compound; the verb keeps its usual actors.
 		cl.src, cl.tgt = compound, compound
@@ -1022,4 +1023,15 @@ func duplicate(evs []ev, e ev) bool {
 		}
 	}
 	return false
+}
+
+// distinctCodes counts the different codes among actors.
+func distinctCodes(acs []actor) int {
+	n := 0
+	for i, ac := range acs {
+		if !slices.ContainsFunc(acs[:i], func(b actor) bool { return b.code == ac.code }) {
+			n++
+		}
+	}
+	return n
 }

@@ -32,6 +32,7 @@ DENETHOR_
 `
 	testAgents = `GOVERNMENT [~GOV]
 SOLDIER [~MIL]
+MILITARY [~MIL]
 MSF {} [NGO~]
 `
 	testVerbs = `####### VERB PATTERNS #######

@@ -44,3 +44,52 @@ func TestCodeDateAndFatalities(t *testing.T) {
 		t.Errorf("fatalities %v, want none", *other[0].Fatalities)
 	}
 }
+
+// TestCodeFatalitiesUnderMisparse reads a death toll the parser attached
+// to the wrong verb: the participle of the reported event taken for a
+// modifier of its object, and the victims for a clause of "said".
+func TestCodeFatalitiesUnderMisparse(t *testing.T) {
+	c := frameCoder(t)
+	tests := []struct{ name, conllu string }{
+		{
+			name: "VictimsAsClauseOfSaid",
+			conllu: `# text = Arnor bombed Gondor, killing at least 11 soldiers, Osgiliath said.
+1  Arnor     Arnor     PROPN NNP _ 2  nsubj  _ _
+2  bombed    bomb      VERB  VBD _ 11 ccomp  _ _
+3  Gondor    Gondor    PROPN NNP _ 2  obj    _ _
+4  ,         ,         PUNCT ,   _ 5  punct  _ _
+5  killing   kill      VERB  VBG _ 2  advcl  _ _
+6  at        at        ADP   IN  _ 7  case   _ _
+7  least     least     ADJ   JJS _ 8  nmod   _ _
+8  11        11        NUM   CD  _ 9  nummod _ _
+9  soldiers  soldier   NOUN  NNS _ 11 ccomp  _ _
+10 Osgiliath Osgiliath PROPN NNP _ 11 nsubj  _ _
+11 said      say       VERB  VBD _ 0  root   _ _
+12 .         .         PUNCT .   _ 11 punct  _ _`,
+		},
+		{
+			name: "ReportedVerbAsModifier",
+			conllu: `# text = Arnor troops bombed Gondor positions, killing 11 soldiers, Osgiliath said.
+1  Arnor     Arnor     PROPN NNP _ 2  compound _ _
+2  troops    troop     NOUN  NNS _ 11 nsubj    _ _
+3  bombed    bomb      VERB  VBN _ 5  amod     _ _
+4  Gondor    Gondor    PROPN NNP _ 5  compound _ _
+5  positions position  NOUN  NNS _ 11 ccomp    _ _
+6  ,         ,         PUNCT ,   _ 7  punct    _ _
+7  killing   kill      VERB  VBG _ 5  acl      _ _
+8  11        11        NUM   CD  _ 9  nummod   _ _
+9  soldiers  soldier   NOUN  NNS _ 7  obj      _ _
+10 Osgiliath Osgiliath PROPN NNP _ 11 nsubj    _ _
+11 said      say       VERB  VBD _ 0  root     _ _
+12 .         .         PUNCT .   _ 11 punct    _ _`,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			evs := c.Code(mustParse(t, tt.conllu), time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC))
+			if len(evs) != 1 || evs[0].Fatalities == nil || evs[0].Fatalities.Count != 11 || evs[0].Attribution == nil {
+				t.Fatalf("events %v, want one with 11 dead, attributed", evs)
+			}
+		})
+	}
+}

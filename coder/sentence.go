@@ -116,6 +116,7 @@ func (ps *sentence) prepare(s *dyad.Sentence) {
 		}
 		nd.base, _, _ = strings.Cut(nd.rel, ":")
 	}
+	ps.repairStrayPossessives()
 	ps.repairParticiples()
 	ps.repairNominalClauses()
 	ps.repairCompoundSubjects()
@@ -447,6 +448,23 @@ func (ps *sentence) repairParticiples() {
 			ps.n[n].head, ps.n[n].rel, ps.n[n].base = w, "obj", "obj"
 			continue
 		}
+		if (pn.upos == "NOUN" || pn.upos == "PROPN") && pn.base == "nsubj" && pn.head >= 0 && pn.head == ps.n[n].head &&
+			(ps.n[n].base == "ccomp" || ps.n[n].base == "parataxis") {
+			// "Israeli warplanes struck villages …, the ministry said"
+			// parsed as "warplanes said [villages]": the participle is the
+			// reported verb, the noun before it its subject, the noun it
+			// modified its object, and a participle clause on that noun
+			// ("…, killing three people") is the verb's.
+			v.head, v.rel, v.base = ps.n[n].head, ps.n[n].rel, ps.n[n].base
+			pn.head = w
+			for k := n + 1; k < len(ps.n); k++ {
+				if ps.n[k].head == n && ps.n[k].base == "acl" && ps.verbal(k) {
+					ps.n[k].head, ps.n[k].rel, ps.n[k].base = w, "advcl", "advcl"
+				}
+			}
+			ps.n[n].head, ps.n[n].rel, ps.n[n].base = w, "obj", "obj"
+			continue
+		}
 		if (pn.upos != "NOUN" && pn.upos != "PROPN") || pn.head == w || pn.head == n {
 			continue
 		}
@@ -499,9 +517,12 @@ func (ps *sentence) repairNominalClauses() {
 		v, ok := -1, true
 		for j := n - 1; j >= 0 && ok; j-- {
 			switch {
-			case ps.n[j].head == n:
-				// a modifier of the noun: "12 militants"
-			case ps.n[j].head == nd.head && ps.verbal(j) && ps.n[j].base == "ccomp":
+			case ps.isAncestor(n, j):
+				// a modifier of the noun: "12 militants", "at least 11"
+			case ps.verbal(j) && (ps.n[j].head == nd.head && ps.n[j].base == "ccomp" ||
+				ps.n[j].head != nd.head && ps.isAncestor(nd.head, j) && (ps.n[j].base == "advcl" || ps.n[j].base == "conj")):
+				// "…, killing at least 11 soldiers, sources said" with
+				// "soldiers" a clause of "said"
 				v = j
 				ok = false
 			default:
@@ -760,4 +781,47 @@ func (ps *sentence) movable(w, noun int) bool {
 		}
 	}
 	return false
+}
+
+// repairStrayPossessives undoes a misparse of a possessor as the head of
+// its own phrase: "Venezuela's foreign ministry accused Bogota" parsed
+// with "Venezuela" the root and "ministry" its conjunct. A word marked
+// by "'s" is a possessor; it belongs to the noun after the "'s" (the last
+// of the nouns and adjectives that follow it), which takes its place.
+func (ps *sentence) repairStrayPossessives() {
+	for x := 0; x+2 < len(ps.n); x++ {
+		nd := &ps.n[x]
+		if nd.rel == "nmod:poss" || ps.n[x+1].up != "'S" || ps.n[x+1].head != x || nd.upos != "PROPN" && nd.upos != "NOUN" {
+			continue
+		}
+		owned := -1
+		for k := x + 2; k < len(ps.n); k++ {
+			u := ps.n[k].upos
+			if u != "NOUN" && u != "PROPN" && u != "ADJ" {
+				break
+			}
+			if u != "ADJ" {
+				owned = k
+			}
+		}
+		if owned < 0 || ps.isAncestor(owned, x) && ps.n[x].head != owned {
+			continue
+		}
+		if ps.n[x].head != owned {
+			oldHead, oldRel := nd.head, nd.rel
+			for k := range ps.n {
+				if ps.n[k].head == x && k > owned {
+					ps.n[k].head = owned // the rest of the clause
+				}
+			}
+			ps.n[owned].head, ps.n[owned].rel = oldHead, oldRel
+			ps.n[owned].base, _, _ = strings.Cut(oldRel, ":")
+			for k := x + 2; k < owned; k++ {
+				if ps.n[k].head == x {
+					ps.n[k].head = owned // "foreign" of "foreign ministry"
+				}
+			}
+		}
+		nd.head, nd.rel, nd.base = owned, "nmod:poss", "nmod"
+	}
 }

@@ -704,6 +704,12 @@ func (g *Gazetteer) Locate(s *dyad.Sentence, ev *dyad.Event, c Context) Result {
 		if (m.Prep == objPrep || m.Prep == nePrep) && m.Place.Kind == Country || (m.Prep == nePrep || m.Prep == "of") && ev != nil && (overlaps(m.Span, ev.Source.Span) || overlaps(m.Span, ev.Target.Span)) {
 			continue // an actor: "Russia attacked Ukraine", "the Kabul government"
 		}
+		if m.Place.Kind == Country && ev != nil && actorGroup(ms, k, ev) {
+			continue // "called on the United States and France": those addressed, not places
+		}
+		if verb > 0 && otherClause(s, m.Head, verb) {
+			continue // "strikes hit Lebanon as Beirut appeals to Washington"
+		}
 		if m.Prep == "between" && m.Place.Kind == Country {
 			continue // parties, not places: "talks between Pakistan and Afghanistan"
 		}
@@ -800,6 +806,29 @@ func under(s *dyad.Sentence, id, verb int) bool {
 	return false
 }
 
+// otherClause reports whether word id belongs to a clause with a subject
+// of its own other than the one of verb: its nearest verbal ancestor is
+// not verb and has a subject ("as Beirut appeals to Washington" in a
+// sentence about strikes).
+func otherClause(s *dyad.Sentence, id, verb int) bool {
+	for k := 0; k < 20 && id > 0 && id <= len(s.Tokens); k++ {
+		t := &s.Tokens[id-1]
+		if id != verb && (t.UPOS == "VERB" || t.UPOS == "AUX") {
+			for i := range s.Tokens {
+				if r := s.Tokens[i].DepRel; s.Tokens[i].Head == id && (r == "nsubj" || strings.HasPrefix(r, "nsubj:")) {
+					return true
+				}
+			}
+			return false
+		}
+		if id == verb {
+			return false
+		}
+		id = t.Head
+	}
+	return false
+}
+
 // overlaps reports whether word spans a and b share a word (a zero span
 // shares none).
 func overlaps(a, b dyad.Span) bool {
@@ -820,6 +849,21 @@ func inCountry(group []Place, country string) bool {
 func containsInt(l []int, v int) bool {
 	for _, x := range l {
 		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
+// actorGroup reports whether mention k, or a mention coordinated with
+// it, names the event's source or target.
+func actorGroup(ms []Mention, k int, ev *dyad.Event) bool {
+	actor := func(sp dyad.Span) bool { return overlaps(sp, ev.Source.Span) || overlaps(sp, ev.Target.Span) }
+	if actor(ms[k].Span) {
+		return true
+	}
+	for j := range ms {
+		if ms[j].Conj != 0 && ms[j].Conj == ms[k].Head && actor(ms[j].Span) {
 			return true
 		}
 	}

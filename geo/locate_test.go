@@ -123,10 +123,26 @@ func TestPlaceEvent(t *testing.T) {
 		t.Errorf("locations %+v, %+v; want Kabul, Kandahar (AF23)", evs[0].Location, evs[1].Location)
 	}
 
+	// Those an appeal is addressed to are its target, not its place:
+	// neither the country the event names nor the one coordinated with it.
+	s = parse(t, "Lebanon called on the United States and France to press Israel.")
+	for _, target := range []string{"States", "France"} {
+		ev := rootEvent(s)
+		for _, tok := range s.Tokens {
+			if tok.Form == target {
+				ev.Target.Span = dyad.Span{First: tok.ID, Last: tok.ID}
+			}
+		}
+		if r := g.Locate(s, ev, geo.Context{}); len(r.Locations) != 0 {
+			t.Errorf("Locate(%q) for the event with target %s = %+v, want none", s.Text, target, r.Locations)
+		}
+	}
+
 	for _, tt := range []struct{ text, want, country string }{
 		{"Protests broke out in Mazar-i-Sharif on Friday.", "Mazar-i-Sharif", "AFG"},
 		{"The governor of Kandahar province condemned the violence.", "Kandahar province", "AFG"},
 		{"North Korea fired a missile into the Sea of Japan.", "", ""},
+		{"Israeli strikes hit Lebanon as Beirut appealed to Washington for help.", "", ""},
 	} {
 		s := parse(t, tt.text)
 		r := g.Locate(s, rootEvent(s), geo.Context{})
@@ -257,6 +273,7 @@ var labelled2 = []struct {
 	{"North Korea fired a missile into the Sea of Japan.", "", nil},
 	{"Fighting resumed in Darfur after a brief truce.", "", []string{"Darfur/SDN"}},
 	{"Opposition supporters rallied in Dhaka and Chittagong.", "", []string{"Dhaka/BGD", "Chittagong/BGD"}},
+	{"Israeli strikes hit Tyre as Beirut appealed to Washington for help.", "", []string{"Tyre/LBN"}},
 }
 
 // heldOut was written after all tuning and is not tuned on: its score is
