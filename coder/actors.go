@@ -401,6 +401,10 @@ func (a *analysis) text(first, last int) string {
 func (a *analysis) antecedent(i int) []actor {
 	ps := a.ps
 	firstVerb := true
+	// An object pronoun is not its own clause's subject ("police arrested
+	// four citizens, accusing them": them are the citizens); that subject,
+	// the clause's own or the one it shares, is passed over once.
+	local := ps.n[i].base == "obj" || ps.n[i].base == "iobj"
 	for j := ps.n[i].head; j >= 0; j = ps.n[j].head {
 		verbal := ps.verbal(j)
 		if verbal && firstVerb && ps.n[j].base == "xcomp" && ps.child(j, "nsubj") < 0 && ps.n[j].head >= 0 {
@@ -415,6 +419,10 @@ func (a *analysis) antecedent(i int) []actor {
 		}
 		firstVerb = firstVerb && !verbal
 		if s := ps.child(j, "nsubj"); s >= 0 && s != i && !ps.isAncestor(s, i) {
+			if local {
+				local = false
+				continue
+			}
 			if got := a.actorsOf(s); len(got) > 0 {
 				return got
 			}

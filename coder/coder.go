@@ -345,7 +345,9 @@ func (a *analysis) clause(i int) *clause {
 				// Eriador": with no agent, the actor after the verb.
 				cl.src = a.firstActor(post, skip, nil)
 			}
-		} else {
+		} else if !ps.freeParticiple(i) || !violent(cl.code) {
+			// "…, killing 12 people" tells what the main verb's act did;
+			// it is no second act of its subject.
 			cl.src = a.subjectOf(i)
 		}
 	}
@@ -827,8 +829,10 @@ func (a *analysis) subjectOf(i int) []actor {
 		case "conj":
 			i = ps.n[i].head
 		case "advcl":
-			// "vowed to wage war": an infinitive takes its governor's subject.
-			if !ps.infinitive(i) {
+			// "vowed to wage war": an infinitive takes its governor's
+			// subject, and so does a free participle ("police arrested four
+			// men, accusing them of smuggling").
+			if !ps.infinitive(i) && !ps.freeParticiple(i) {
 				return nil
 			}
 			i = ps.n[i].head
@@ -1021,6 +1025,15 @@ func duplicate(evs []ev, e ev) bool {
 		if d.src.code == e.src.code && d.tgt.code == e.tgt.code && d.code == e.code {
 			return true
 		}
+	}
+	return false
+}
+
+// violent reports whether a CAMEO code is one of force (roots 18-20).
+func violent(code string) bool {
+	switch cameo.RootOf(code) {
+	case "18", "19", "20":
+		return true
 	}
 	return false
 }

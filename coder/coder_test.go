@@ -698,6 +698,31 @@ func TestCode(t *testing.T) {
 			mod:  dyad.Hypothetical,
 		},
 		{
+			name: "FreeParticipleTakesSubject",
+			conllu: `# text = Gondor criticized Arnor soldiers, accusing them.
+1 Gondor     Gondor    PROPN NNP _ 2 nsubj    _ _
+2 criticized criticize VERB  VBD _ 0 root     _ _
+3 Arnor      Arnor     PROPN NNP _ 4 compound _ _
+4 soldiers   soldier   NOUN  NNS _ 2 obj      _ _
+5 ,          ,         PUNCT ,   _ 6 punct    _ _
+6 accusing   accuse    VERB  VBG _ 2 advcl    _ _
+7 them       they      PRON  PRP _ 6 obj      _ _
+8 .          .         PUNCT .   _ 2 punct    _ _`,
+			want: []string{"GON ARNMIL 111", "GON ARNMIL 112"},
+		},
+		{
+			name: "ViolentFreeParticipleIsNoSecondAct",
+			conllu: `# text = Arnor criticized Gondor, attacking Osgiliath.
+1 Arnor      Arnor     PROPN NNP _ 2 nsubj _ _
+2 criticized criticize VERB  VBD _ 0 root  _ _
+3 Gondor     Gondor    PROPN NNP _ 2 obj   _ _
+4 ,          ,         PUNCT ,   _ 5 punct _ _
+5 attacking  attack    VERB  VBG _ 2 advcl _ _
+6 Osgiliath  Osgiliath PROPN NNP _ 5 obj   _ _
+7 .          .         PUNCT .   _ 2 punct _ _`,
+			want: []string{"ARN GON 111"},
+		},
+		{
 			name: "ClauseUnderNonVerbalPredicate",
 			// "is about to meet" is coded in the complement of "about";
 			// its subject is not the target of the governing verb.

@@ -354,6 +354,12 @@ func (ps *sentence) infinitive(i int) bool {
 	return m >= 0 && ps.n[m].up == "TO"
 }
 
+// freeParticiple reports whether i heads a free participle clause, an
+// adverbial "-ing" clause without a marker ("…, accusing them of …").
+func (ps *sentence) freeParticiple(i int) bool {
+	return ps.n[i].base == "advcl" && ps.s.Tokens[i].XPOS == "VBG" && ps.child(i, "mark") < 0
+}
+
 // caseWord returns the preposition marking nominal i, or "".
 func (ps *sentence) caseWord(i int) string {
 	for _, k := range ps.n[i].kids {
