@@ -379,9 +379,6 @@ func (c *context) features(f []uint64, i int, tags []int32, upos []string) []uin
 		H(64).U(uint64(wi.Tags)).Int(p1).Sum(),
 		H(66).U(uint64(c.info[j+1].Tags)).Sum(),
 		H(67).U(uint64(c.info[j-1].Tags)).U(uint64(wi.Tags)).Sum(),
-		H(76).Int(int(c.info[j-1].Cap)).Int(int(wi.Cap)).Int(int(c.info[j+1].Cap)).Int(up).Sum(),
-		H(77).Int(int(wi.Propn)).Int(int(wi.Count)).Str(c.shapes[j-1]).Str(c.shapes[j]).Str(c.shapes[j+1]).Sum(),
-		H(78).Int(int(wi.Propn)).Int(p1).Int(up).Sum(),
 	)
 	if strings.ContainsRune(w, '-') {
 		f = append(f, H(30).Sum())
