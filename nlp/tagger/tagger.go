@@ -1,10 +1,16 @@
 // Package tagger assigns universal (UPOS) and treebank-specific (XPOS)
-// part-of-speech tags with a greedy, left-to-right averaged perceptron.
+// part-of-speech tags with greedy averaged perceptrons in three passes:
+// left to right, right to left, and a final left-to-right pass that sees
+// the tags of both.
 //
 // The tagger predicts one combined class per word ("NOUN NN"), so the two
 // tag sets stay consistent. Frequent words seen with a single tag in
 // training are tagged from a lexicon without scoring, and frequent words
-// take only the classes they had in training.
+// take only the classes they had in training. Features also read what
+// the training text says of each word (its tags, how often it is
+// capitalised inside a sentence or a proper noun); in training these
+// statistics leave out the sentence's own document, so that the weights
+// learn to trust them as much as they deserve on new text.
 package tagger
 
 import (
@@ -13,6 +19,7 @@ import (
 	"encoding/gob"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -23,55 +30,90 @@ import (
 
 // Tagger tags sentences. It is safe for concurrent use.
 type Tagger struct {
-	upos, xpos []string         // per class
-	lex        map[string]int32 // unambiguous frequent words → class
-	freqTag    map[string]int32 // lower-cased word → most frequent class
+	upos, xpos []string            // per class
+	lex        map[string]int32    // unambiguous frequent words → class
+	words      map[string]wordInfo // lower-cased word → what training says of it
 	// dict maps a lower-cased frequent word to the only classes it may
 	// take (an index into sets).
 	dict  map[string]int32
 	sets  []classSet
-	model *linear.Model
-	// model2, when set, is a second pass that also sees the first pass's
-	// tags of the words to the right.
-	model2 *linear.Model
+	model *linear.Model // the left-to-right pass
+	// modelR and model2, when set, are the right-to-left pass and the
+	// final pass, which sees the tags of the two others.
+	modelR, model2 *linear.Model
 }
 
 // Tag sets UPOS and XPOS on every token of s, from their Form.
 func (t *Tagger) Tag(s *dyad.Sentence) {
-	n := len(s.Tokens)
-	ctx := t.newContext(s)
-	tags := make([]int32, n)
-	scores := make([]float32, len(t.upos))
-	feats := make([]uint64, 0, 48)
-	for i := range n {
-		if c, ok := t.lex[s.Tokens[i].Form]; ok {
-			tags[i] = c
-			continue
-		}
-		feats = ctx.features(feats[:0], i, tags, t.upos)
-		clear(scores)
-		t.model.Score(feats, scores)
-		tags[i] = t.best(scores, ctx, i)
-	}
-	if t.model2 != nil {
-		first := tags
-		tags = make([]int32, n)
-		for i := range n {
-			if c, ok := t.lex[s.Tokens[i].Form]; ok {
-				tags[i] = c
-				continue
-			}
-			feats = ctx.features(feats[:0], i, tags, t.upos)
-			feats = ctx.right(feats, i, tags, first)
-			clear(scores)
-			t.model2.Score(feats, scores)
-			tags[i] = t.best(scores, ctx, i)
-		}
-	}
+	ctx := t.newContext(s, nil)
+	tags := t.tag(ctx, t.scorers(), nil)
 	for i, c := range tags {
 		s.Tokens[i].UPOS = t.upos[c]
 		s.Tokens[i].XPOS = t.xpos[c]
 	}
+}
+
+// learner, when not nil, is told of each scored decision of a pass:
+// which pass (0 left to right, 1 right to left, 2 final), the features,
+// the word's index in the pass's order and the predicted class.
+type learner func(pass int, feats []uint64, i int, pred int32)
+
+// passes are the scorers of a tagger's passes; back and final are both
+// set or both nil.
+type passes struct {
+	first, back, final scorer
+}
+
+// scorers returns the passes of t's models.
+func (t *Tagger) scorers() passes {
+	p := passes{first: t.model}
+	if t.model2 != nil {
+		p.back, p.final = t.modelR, t.model2
+	}
+	return p
+}
+
+// tag runs the passes over ctx and returns the classes.
+func (t *Tagger) tag(ctx *context, p passes, learn learner) []int32 {
+	first := t.pass(ctx, p.first, nil, nil, 0, learn)
+	if p.final == nil {
+		return first
+	}
+	back := t.pass(ctx.reversed(), p.back, nil, nil, 1, learn)
+	slices.Reverse(back)
+	return t.pass(ctx, p.final, back, first, 2, learn)
+}
+
+// scorer is a Model or a Trainer.
+type scorer interface {
+	Score(feats []uint64, scores []float32)
+}
+
+// pass tags the words of ctx greedily from first to last with m. back
+// and first, in the final pass, are the classes the two other passes
+// gave.
+func (t *Tagger) pass(ctx *context, m scorer, back, first []int32, k int, learn learner) []int32 {
+	n := len(ctx.words) - 2*pad
+	tags := make([]int32, n)
+	scores := make([]float32, len(t.upos))
+	feats := make([]uint64, 0, 64)
+	for i := range n {
+		if c, ok := t.lex[ctx.forms[i+pad]]; ok {
+			tags[i] = c
+			continue
+		}
+		feats = ctx.features(feats[:0], i, tags, t.upos)
+		if back != nil {
+			feats = ctx.final(feats, i, tags, back, first)
+		}
+		clear(scores)
+		m.Score(feats, scores)
+		tags[i] = t.best(scores, ctx, i)
+		if learn != nil {
+			learn(k, feats, i, tags[i])
+		}
+	}
+	return tags
 }
 
 // maxSetClasses is the largest number of classes a classSet holds; the
@@ -123,22 +165,26 @@ func argmax(s []float32) int {
 
 // context holds per-sentence strings used by the features.
 type context struct {
+	forms  []string // the words as written, with two pads each side
 	words  []string // normalised forms, with two pads each side
 	lower  []string
 	shapes []string
-	freq   []int32 // most frequent class of each word, -1 when unknown
-	dict   []int32 // allowed classes of each word, -1 when any
-	caps   int     // 1 when most words are capitalized (a headline), 2 when all are upper-case
+	info   []wordInfo // what training says of each word
+	dict   []int32    // allowed classes of each word, -1 when any
+	caps   int        // 1 when most words are capitalized (a headline), 2 when all are upper-case
 }
 
 const pad = 2
 
-func (tg *Tagger) newContext(s *dyad.Sentence) *context {
+// newContext returns the context of s. infos, when not nil, gives the
+// wordInfo of each word instead of the tagger's table (training passes
+// statistics that leave out the sentence's own document).
+func (tg *Tagger) newContext(s *dyad.Sentence, infos []wordInfo) *context {
 	n := len(s.Tokens) + 2*pad
-	c := &context{words: make([]string, n), lower: make([]string, n), shapes: make([]string, n),
-		freq: make([]int32, n), dict: make([]int32, n)}
+	c := &context{forms: make([]string, n), words: make([]string, n), lower: make([]string, n), shapes: make([]string, n),
+		info: make([]wordInfo, n), dict: make([]int32, n)}
 	for i := range n {
-		c.freq[i], c.dict[i] = -1, -1
+		c.info[i], c.dict[i] = unseen(), -1
 	}
 	c.words[0], c.words[1] = "-START2-", "-START-"
 	c.words[n-1], c.words[n-2] = "-END2-", "-END-"
@@ -148,12 +194,15 @@ func (tg *Tagger) newContext(s *dyad.Sentence) *context {
 	}
 	for i, t := range s.Tokens {
 		w := normalize(t.Form)
+		c.forms[i+pad] = t.Form
 		c.words[i+pad] = w
 		l := strings.ToLower(w)
 		c.lower[i+pad] = l
 		c.shapes[i+pad] = Shape(t.Form)
-		if f, ok := tg.freqTag[l]; ok {
-			c.freq[i+pad] = f
+		if infos != nil {
+			c.info[i+pad] = infos[i]
+		} else if wi, ok := tg.words[l]; ok {
+			c.info[i+pad] = wi
 		}
 		if d, ok := tg.dict[l]; ok {
 			c.dict[i+pad] = d
@@ -161,6 +210,25 @@ func (tg *Tagger) newContext(s *dyad.Sentence) *context {
 	}
 	c.caps = capsClass(s)
 	return c
+}
+
+// reversed returns a copy of c with the words in reverse order, for a
+// right-to-left pass.
+func (c *context) reversed() *context {
+	r := *c
+	r.forms = slices.Clone(c.forms)
+	r.words = slices.Clone(c.words)
+	r.lower = slices.Clone(c.lower)
+	r.shapes = slices.Clone(c.shapes)
+	r.info = slices.Clone(c.info)
+	r.dict = slices.Clone(c.dict)
+	slices.Reverse(r.forms)
+	slices.Reverse(r.words)
+	slices.Reverse(r.lower)
+	slices.Reverse(r.shapes)
+	slices.Reverse(r.info)
+	slices.Reverse(r.dict)
+	return &r
 }
 
 // capsClass tells headlines (most words after the first capitalized: 1)
@@ -277,11 +345,11 @@ func (c *context) features(f []uint64, i int, tags []int32, upos []string) []uin
 		H(19).Str(c.lower[j+2]).Sum(),
 		H(20).Str(c.shapes[j+1]).Sum(),
 		H(21).Str(c.shapes[j-1]).Sum(),
-		H(22).Int(int(c.freq[j+1])).Sum(),
-		H(23).Int(int(c.freq[j+2])).Sum(),
-		H(24).Int(int(c.freq[j])).Sum(),
-		H(25).Int(int(c.freq[j+1])).Int(int(c.freq[j])).Sum(),
-		H(26).Int(p1).Int(int(c.freq[j+1])).Sum(),
+		H(22).Int(int(c.info[j+1].Freq)).Sum(),
+		H(23).Int(int(c.info[j+2].Freq)).Sum(),
+		H(24).Int(int(c.info[j].Freq)).Sum(),
+		H(25).Int(int(c.info[j+1].Freq)).Int(int(c.info[j].Freq)).Sum(),
+		H(26).Int(p1).Int(int(c.info[j+1].Freq)).Sum(),
 		H(27).Str(l).Str(c.lower[j+1]).Sum(),
 		H(28).Str(c.lower[j-1]).Str(l).Sum(),
 		H(29).Int(p1).Str(affix.Suffix(l, 3)).Sum(),
@@ -292,6 +360,26 @@ func (c *context) features(f []uint64, i int, tags []int32, upos []string) []uin
 		H(58).Int(c.caps).Str(c.shapes[j]).Sum(),
 		H(59).Int(c.caps).Int(p1).Str(c.shapes[j]).Sum(),
 	)
+	// What training says of the word and its neighbours: how often it is
+	// capitalised inside a sentence and is a proper noun, its tags.
+	wi := c.info[j]
+	up, first := 0, 0
+	if c.shapes[j] != "" && c.shapes[j][0] == 'X' {
+		up = 1
+	}
+	if j == pad {
+		first = 1
+	}
+	f = append(f,
+		H(60).Int(int(wi.Cap)).Int(up).Int(first).Sum(),
+		H(61).Int(int(wi.Cap)).Int(int(wi.Count)).Str(c.shapes[j]).Sum(),
+		H(62).Int(int(wi.Propn)).Int(up).Sum(),
+		H(65).Int(int(c.info[j-1].Propn)).Int(int(wi.Propn)).Int(int(c.info[j+1].Propn)).Sum(),
+		H(63).U(uint64(wi.Tags)).Sum(),
+		H(64).U(uint64(wi.Tags)).Int(p1).Sum(),
+		H(66).U(uint64(c.info[j+1].Tags)).Sum(),
+		H(67).U(uint64(c.info[j-1].Tags)).U(uint64(wi.Tags)).Sum(),
+	)
 	if strings.ContainsRune(w, '-') {
 		f = append(f, H(30).Sum())
 	}
@@ -301,20 +389,22 @@ func (c *context) features(f []uint64, i int, tags []int32, upos []string) []uin
 	return f
 }
 
-// right appends the second pass's features: the first pass's tags of the
-// word and of the words after it.
-func (c *context) right(f []uint64, i int, tags, first []int32) []uint64 {
+// final appends the final pass's features: the right-to-left pass's
+// classes (back) of the word and of the words after it, and the
+// left-to-right pass's (first) of the word.
+func (c *context) final(f []uint64, i int, tags, back, first []int32) []uint64 {
 	at := func(k int) int {
-		if k >= len(first) {
-			return -3 - (k - len(first))
+		if k >= len(back) {
+			return -3 - (k - len(back))
 		}
-		return int(first[k])
+		return int(back[k])
 	}
 	p1 := -1
 	if i > 0 {
 		p1 = int(tags[i-1])
 	}
 	n1, n2 := at(i+1), at(i+2)
+	b, l2r := at(i), int(first[i])
 	l := c.lower[i+pad]
 	H := linear.New
 	return append(f,
@@ -323,9 +413,12 @@ func (c *context) right(f []uint64, i int, tags, first []int32) []uint64 {
 		H(42).Int(n1).Int(n2).Sum(),
 		H(43).Int(p1).Int(n1).Sum(),
 		H(44).Str(l).Int(n1).Sum(),
-		H(45).Int(at(i)).Sum(),
+		H(45).Int(b).Sum(),
 		H(46).Str(affix.Suffix(l, 3)).Int(n1).Sum(),
-		H(47).Int(p1).Int(at(i)).Int(n1).Sum(),
+		H(47).Int(p1).Int(b).Int(n1).Sum(),
+		H(48).Int(l2r).Sum(),
+		H(49).Int(l2r).Int(b).Sum(),
+		H(50).Str(l).Int(l2r).Int(b).Sum(),
 	)
 }
 
@@ -333,22 +426,23 @@ func (c *context) right(f []uint64, i int, tags, first []int32) []uint64 {
 type file struct {
 	UPOS, XPOS []string
 	Lex        map[string]int32
-	FreqTag    map[string]int32
+	Words      map[string]wordInfo
 	Dict       map[string]int32
 	Sets       []classSet
-	Weights    []byte
-	Weights2   []byte
+	Weights    []byte // the left-to-right pass
+	WeightsR   []byte // the right-to-left pass, empty when there is none
+	Weights2   []byte // the final pass, empty when there is none
 }
 
 // WriteTo writes t, gzip-compressed.
 func (t *Tagger) WriteTo(w io.Writer) (int64, error) {
-	var wb, wb2 bytes.Buffer
-	if _, err := t.model.WriteTo(&wb); err != nil {
-		return 0, err
-	}
-	if t.model2 != nil {
-		if _, err := t.model2.WriteTo(&wb2); err != nil {
-			return 0, err
+	var wb [3]bytes.Buffer
+	for i, m := range []*linear.Model{t.model, t.modelR, t.model2} {
+		if m == nil {
+			continue
+		}
+		if _, err := m.WriteTo(&wb[i]); err != nil {
+			return 0, fmt.Errorf("write tagger: %w", err)
 		}
 	}
 	cw := &counter{w: w}
@@ -358,7 +452,7 @@ func (t *Tagger) WriteTo(w io.Writer) (int64, error) {
 	if err != nil {
 		return 0, fmt.Errorf("write tagger: %w", err)
 	}
-	if err := gob.NewEncoder(zw).Encode(file{UPOS: t.upos, XPOS: t.xpos, Lex: t.lex, FreqTag: t.freqTag, Dict: t.dict, Sets: t.sets, Weights: wb.Bytes(), Weights2: wb2.Bytes()}); err != nil {
+	if err := gob.NewEncoder(zw).Encode(file{UPOS: t.upos, XPOS: t.xpos, Lex: t.lex, Words: t.words, Dict: t.dict, Sets: t.sets, Weights: wb[0].Bytes(), WeightsR: wb[1].Bytes(), Weights2: wb[2].Bytes()}); err != nil {
 		return cw.n, fmt.Errorf("write tagger: %w", err)
 	}
 	if err := zw.Close(); err != nil {
@@ -388,12 +482,8 @@ func Read(r io.Reader) (*Tagger, error) {
 	if err := gob.NewDecoder(zr).Decode(&f); err != nil {
 		return nil, fmt.Errorf("read tagger: %w", err)
 	}
-	m, err := linear.Decode(f.Weights)
-	if err != nil {
-		return nil, fmt.Errorf("read tagger: %w", err)
-	}
-	if len(f.UPOS) != m.Classes() || len(f.XPOS) != m.Classes() {
-		return nil, fmt.Errorf("read tagger: %d tags for %d classes", len(f.UPOS), m.Classes())
+	if len(f.UPOS) != len(f.XPOS) {
+		return nil, fmt.Errorf("read tagger: %d UPOS and %d XPOS tags", len(f.UPOS), len(f.XPOS))
 	}
 	for w, k := range f.Dict {
 		if k < 0 || int(k) >= len(f.Sets) {
@@ -405,14 +495,23 @@ func Read(r io.Reader) (*Tagger, error) {
 			return nil, fmt.Errorf("read tagger: class set %d is empty", i)
 		}
 	}
-	t := &Tagger{upos: f.UPOS, xpos: f.XPOS, lex: f.Lex, freqTag: f.FreqTag, dict: f.Dict, sets: f.Sets, model: m}
-	if len(f.Weights2) > 0 {
-		if t.model2, err = linear.Decode(f.Weights2); err != nil {
+	t := &Tagger{upos: f.UPOS, xpos: f.XPOS, lex: f.Lex, words: f.Words, dict: f.Dict, sets: f.Sets}
+	for _, m := range []struct {
+		b []byte
+		m **linear.Model
+	}{{f.Weights, &t.model}, {f.WeightsR, &t.modelR}, {f.Weights2, &t.model2}} {
+		if len(m.b) == 0 {
+			continue
+		}
+		if *m.m, err = linear.Decode(m.b); err != nil {
 			return nil, fmt.Errorf("read tagger: %w", err)
 		}
-		if t.model2.Classes() != m.Classes() {
-			return nil, fmt.Errorf("read tagger: passes disagree on %d and %d classes", m.Classes(), t.model2.Classes())
+		if (*m.m).Classes() != len(f.UPOS) {
+			return nil, fmt.Errorf("read tagger: %d tags for %d classes", len(f.UPOS), (*m.m).Classes())
 		}
+	}
+	if t.model == nil || (t.modelR == nil) != (t.model2 == nil) {
+		return nil, fmt.Errorf("read tagger: want a left-to-right pass and either both or none of the two others")
 	}
 	return t, nil
 }
@@ -421,9 +520,10 @@ func Read(r io.Reader) (*Tagger, error) {
 // minAbs: a smaller, faster model at some cost in accuracy.
 func (t *Tagger) Pruned(minAbs float32) *Tagger {
 	c := *t
-	c.model = t.model.Pruned(minAbs)
-	if t.model2 != nil {
-		c.model2 = t.model2.Pruned(minAbs)
+	for _, m := range []**linear.Model{&c.model, &c.modelR, &c.model2} {
+		if *m != nil {
+			*m = (*m).Pruned(minAbs)
+		}
 	}
 	return &c
 }

@@ -13,13 +13,19 @@ import (
 type TrainOptions struct {
 	Epochs int    // passes over the training data; 0 means 8
 	Seed   uint64 // seed for shuffling the sentences
-	// OnePass trains only the left-to-right pass, without the second pass
-	// that sees the first pass's tags of the words to the right.
+	// OnePass trains only the left-to-right pass, without the
+	// right-to-left and final passes.
 	OnePass bool
 	// Epoch, when set, is called after each epoch with the epoch number
 	// (from 1) and the tagger averaged so far.
 	Epoch func(epoch int, t *Tagger)
 }
+
+// minWeight is the smallest weight magnitude a trained tagger keeps. Most
+// smaller weights are of features updated once, early in training;
+// dropping them shrinks the model by a third and speeds it up, and
+// changed dev UPOS by +0.03.
+const minWeight = 0.9
 
 // minDict is how often a word must be seen in training for the tagger to
 // give it only the classes it had there.
@@ -31,7 +37,7 @@ func Train(train []*dyad.Sentence, o TrainOptions) *Tagger {
 		o.Epochs = 8
 	}
 	classOf := map[string]int32{}
-	t := &Tagger{lex: map[string]int32{}, freqTag: map[string]int32{}, dict: map[string]int32{}}
+	t := &Tagger{lex: map[string]int32{}, words: map[string]wordInfo{}, dict: map[string]int32{}}
 	type counts map[int32]int
 	formTags := map[string]counts{}
 	lowerTags := map[string]counts{}
@@ -68,18 +74,7 @@ func Train(train []*dyad.Sentence, o TrainOptions) *Tagger {
 			t.lex[w] = bc
 		}
 	}
-	for w, cs := range lowerTags {
-		total, best, bc := 0, 0, int32(0)
-		for c, n := range cs {
-			total += n
-			if n > best || n == best && c < bc {
-				best, bc = n, c
-			}
-		}
-		if total >= 3 {
-			t.freqTag[w] = bc
-		}
-	}
+	infos := t.learnWords(train, func(tok dyad.Token) int32 { return classOf[tok.UPOS+" "+tok.XPOS] })
 	setID := map[classSet]int32{}
 	id := func(cs classSet) int32 {
 		k, ok := setID[cs]
@@ -111,67 +106,80 @@ func Train(train []*dyad.Sentence, o TrainOptions) *Tagger {
 		t.dict[w] = id(all)
 	}
 
-	tr := linear.NewTrainer(len(t.upos))
-	tr2 := linear.NewTrainer(len(t.upos))
+	var tr [3]*linear.Trainer
+	var p passes
+	tr[0] = linear.NewTrainer(len(t.upos))
+	p.first = tr[0]
+	if !o.OnePass {
+		tr[1] = linear.NewTrainer(len(t.upos))
+		tr[2] = linear.NewTrainer(len(t.upos))
+		p.back, p.final = tr[1], tr[2]
+	}
+	// final returns the tagger of the weights averaged so far.
+	final := func() *Tagger {
+		for k, m := range []**linear.Model{&t.model, &t.modelR, &t.model2} {
+			if tr[k] != nil {
+				*m = tr[k].Model(1e-3)
+			}
+		}
+		return t.Pruned(minWeight)
+	}
 	rng := rand.New(rand.NewPCG(o.Seed, 0x5eed))
 	order := make([]int, len(train))
 	for i := range order {
 		order[i] = i
 	}
-	scores := make([]float32, len(t.upos))
-	feats := make([]uint64, 0, 48)
+	var golds []int32
+	learn := func(k int, feats []uint64, i int, pred int32) {
+		if k == 1 {
+			i = len(golds) - 1 - i
+		}
+		tr[k].Update(feats, int(golds[i]), int(pred))
+		tr[k].Tick()
+	}
 	for epoch := 1; epoch <= o.Epochs; epoch++ {
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		for _, si := range order {
 			s := train[si]
-			ctx := t.newContext(s)
-			tags := make([]int32, len(s.Tokens))
-			for i, tok := range s.Tokens {
-				gold := classOf[tok.UPOS+" "+tok.XPOS]
-				if c, ok := t.lex[tok.Form]; ok {
-					tags[i] = c
-					continue
-				}
-				feats = ctx.features(feats[:0], i, tags, t.upos)
-				clear(scores)
-				tr.Score(feats, scores)
-				pred := t.best(scores, ctx, i)
-				tr.Update(feats, int(gold), int(pred))
-				tr.Tick()
-				tags[i] = pred
+			golds = golds[:0]
+			for _, tok := range s.Tokens {
+				golds = append(golds, classOf[tok.UPOS+" "+tok.XPOS])
 			}
-			if o.OnePass {
-				continue
-			}
-			first := tags
-			tags = make([]int32, len(s.Tokens))
-			for i, tok := range s.Tokens {
-				gold := classOf[tok.UPOS+" "+tok.XPOS]
-				if c, ok := t.lex[tok.Form]; ok {
-					tags[i] = c
-					continue
-				}
-				feats = ctx.features(feats[:0], i, tags, t.upos)
-				feats = ctx.right(feats, i, tags, first)
-				clear(scores)
-				tr2.Score(feats, scores)
-				pred := t.best(scores, ctx, i)
-				tr2.Update(feats, int(gold), int(pred))
-				tr2.Tick()
-				tags[i] = pred
-			}
+			t.tag(t.newContext(s, infos[si]), p, learn)
 		}
 		if o.Epoch != nil {
-			t.model = tr.Model(0)
-			if !o.OnePass {
-				t.model2 = tr2.Model(0)
-			}
-			o.Epoch(epoch, t)
+			o.Epoch(epoch, final())
 		}
 	}
-	t.model = tr.Model(1e-3)
-	if !o.OnePass {
-		t.model2 = tr2.Model(1e-3)
+	return final()
+}
+
+// learnWords fills t.words from train and returns the wordInfo of each
+// word of each training sentence computed without its own document.
+func (t *Tagger) learnWords(train []*dyad.Sentence, classOf func(dyad.Token) int32) [][]wordInfo {
+	all := lexCounts{}
+	byDoc := map[string]lexCounts{}
+	keys := make([]string, len(train))
+	for i, s := range train {
+		all.add(s, classOf)
+		keys[i] = docKey(s, i)
+		if byDoc[keys[i]] == nil {
+			byDoc[keys[i]] = lexCounts{}
+		}
+		byDoc[keys[i]].add(s, classOf)
 	}
-	return t
+	ls := newLexStats(t.upos)
+	for w, wc := range all {
+		t.words[w] = ls.info(wc, nil)
+	}
+	infos := make([][]wordInfo, len(train))
+	for i, s := range train {
+		mine := byDoc[keys[i]]
+		infos[i] = make([]wordInfo, len(s.Tokens))
+		for j, tok := range s.Tokens {
+			l := strings.ToLower(tok.Form)
+			infos[i][j] = ls.info(all[l], mine[l])
+		}
+	}
+	return infos
 }
