@@ -45,55 +45,7 @@ func testFullText(t *testing.T, s dyad.Store) {
 	slices.SortFunc(ranked, func(x, y string) int { return cmp.Or(words[y]-words[x], strings.Compare(x, y)) })
 	queries := []string{ranked[0], ranked[len(ranked)/8], ranked[len(ranked)/2], ranked[0] + " " + ranked[len(ranked)/8], "zzyzx"}
 	c := g.Countries()
-	check := func(t *testing.T) {
-		for _, q := range queries {
-			bases := []dyad.EventFilter{
-				{Query: q},
-				{Query: q, Actor: c[0]},
-				{Query: q, Dyad: [2]string{c[0], c[1]}},
-				{Query: q, Source: c[1], From: "2021-03-10", To: "2023-08-20"},
-				{Query: q, Country: c[0]},
-				{Query: q, QuadClass: 4, To: "2022-12-31"},
-			}
-			for _, base := range bases {
-				for _, sort := range []string{"", dyad.SortDate} {
-					f := base
-					f.Sort = sort
-					var want []string
-					err := s.EachEvent(ctx, f, func(e *dyad.StoredEvent) error {
-						want = append(want, e.ID)
-						return nil
-					})
-					if err != nil {
-						t.Fatal(err)
-					}
-					for _, limit := range []int{7, 100} {
-						f.Limit = limit
-						var got []string
-						for range 1000 {
-							page, err := s.Events(ctx, f)
-							if err != nil {
-								t.Fatalf("%+v: %v", f, err)
-							}
-							got = append(got, ids(page.Events)...)
-							if page.Next == "" {
-								break
-							}
-							f.Cursor = page.Next
-						}
-						f.Cursor = ""
-						if !slices.Equal(got, want) {
-							i := 0
-							for i < min(len(got), len(want)) && got[i] == want[i] {
-								i++
-							}
-							t.Errorf("%+v: pages list %d events, want %d; they differ from the %dth on", f, len(got), len(want), i+1)
-						}
-					}
-				}
-			}
-		}
-	}
+	check := func(t *testing.T) { CheckFullText(t, s, queries, c, 0) }
 	t.Run("OK", check)
 	// Re-code a third of the articles with the events of new ones.
 	for i, a := range arts {
@@ -109,4 +61,67 @@ func testFullText(t *testing.T, s dyad.Store) {
 		}
 	}
 	t.Run("OKRecoded", check)
+}
+
+// CheckFullText checks that pages of events filtered by each full-text
+// query, alone and with other filters (countries[0] and countries[1] are
+// actors in the store), sorted by date both ways and paged with cursors
+// (pages of 7 and of 100, at most maxPages of each, 0 for all), list the
+// events that the plain query (every matching event, sorted: EachEvent)
+// lists, in its order.
+func CheckFullText(t *testing.T, s dyad.Store, queries, countries []string, maxPages int) {
+	t.Helper()
+	ctx := context.Background()
+	c := countries
+	for _, q := range queries {
+		bases := []dyad.EventFilter{
+			{Query: q},
+			{Query: q, Actor: c[0]},
+			{Query: q, Dyad: [2]string{c[0], c[1]}},
+			{Query: q, Source: c[1], From: "2021-03-10", To: "2023-08-20"},
+			{Query: q, Country: c[0]},
+			{Query: q, QuadClass: 4, To: "2022-12-31"},
+		}
+		for _, base := range bases {
+			for _, sort := range []string{"", dyad.SortDate} {
+				f := base
+				f.Sort = sort
+				var want []string
+				err := s.EachEvent(ctx, f, func(e *dyad.StoredEvent) error {
+					want = append(want, e.ID)
+					return nil
+				})
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, limit := range []int{7, 100} {
+					f.Limit = limit
+					var got []string
+					for n := 0; maxPages == 0 || n < maxPages; n++ {
+						page, err := s.Events(ctx, f)
+						if err != nil {
+							t.Fatalf("%+v: %v", f, err)
+						}
+						got = append(got, ids(page.Events)...)
+						if page.Next == "" {
+							break
+						}
+						f.Cursor = page.Next
+					}
+					f.Cursor = ""
+					want := want
+					if maxPages > 0 && len(want) > maxPages*limit {
+						want = want[:maxPages*limit]
+					}
+					if !slices.Equal(got, want) {
+						i := 0
+						for i < min(len(got), len(want)) && got[i] == want[i] {
+							i++
+						}
+						t.Errorf("%+v: pages list %d events, want %d; they differ from the %dth on", f, len(got), len(want), i+1)
+					}
+				}
+			}
+		}
+	}
 }
