@@ -143,6 +143,7 @@ var text = sqlstore.TextSearch{
 	From:     "mentions m JOIN events e ON e.id = m.event_id",
 	Match:    "m.tsv @@ plainto_tsquery('english', ?)",
 	Key:      "m.fts_key",
+	Probe:    "m.tsv @@ plainto_tsquery('english', ?)",
 }
 
 // uniqueViolation is PostgreSQL's SQLSTATE for a unique violation.

@@ -187,6 +187,7 @@ var text = sqlstore.TextSearch{
 	From:     "mentions_fts f CROSS JOIN mentions m ON m.id = f.rowid & 68719476735 CROSS JOIN events e ON e.id = m.event_id",
 	Match:    "mentions_fts MATCH ?",
 	Key:      "f.rowid",
+	Probe:    "EXISTS (SELECT 1 FROM mentions_fts WHERE mentions_fts MATCH ? AND rowid = (unixepoch(e.date) / 86400) * 68719476736 + m.id)",
 }
 
 // SQLite extended result codes for unique and primary-key violations.

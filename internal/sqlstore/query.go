@@ -258,22 +258,29 @@ func (s *Store) selectEvents(ctx context.Context, f *dyad.EventFilter, useCursor
 		dir = " DESC"
 	}
 	order := " ORDER BY " + col + dir + ", e.id" + dir
+	probe := false // test each event's mentions instead of walking the matches
 	if text != nil && col == "e.date" && limit > 0 {
 		ids, err := s.textPage(ctx, q, branches, text, textBounds{from: f.From, to: f.To, after: after}, desc, limit)
-		if err != nil {
+		switch {
+		case errors.Is(err, errLongWalk):
+			probe = true
+		case err != nil:
 			return "", nil, err
-		}
-		if len(ids) == 0 {
+		case len(ids) == 0:
 			return "SELECT " + eventColumns + " FROM events e WHERE 1 = 0", nil, nil
+		default:
+			args := make([]any, len(ids), len(ids)+1)
+			for i, id := range ids {
+				args[i] = id
+			}
+			sqlText := "SELECT " + eventColumns + " FROM events e WHERE e.id IN (?" + strings.Repeat(", ?", len(ids)-1) + ")" + order + " LIMIT ?"
+			return s.rebind(sqlText), append(args, limit), nil
 		}
-		args := make([]any, len(ids), len(ids)+1)
-		for i, id := range ids {
-			args[i] = id
-		}
-		sqlText := "SELECT " + eventColumns + " FROM events e WHERE e.id IN (?" + strings.Repeat(", ?", len(ids)-1) + ")" + order + " LIMIT ?"
-		return s.rebind(sqlText), append(args, limit), nil
 	}
-	if text != nil {
+	switch {
+	case probe:
+		q.add("EXISTS (SELECT 1 FROM mentions m WHERE m.event_id = e.id AND "+s.Dialect.Text.Probe+")", text)
+	case text != nil:
 		q.add("e.id IN (SELECT m.event_id FROM mentions m WHERE "+s.Dialect.Text.Mentions+")", text)
 	}
 	if len(branches) == 0 || limit == 0 {

@@ -81,6 +81,10 @@ type TextSearch struct {
 	Match string
 	// Key is the SQL expression of a match's key in From.
 	Key string
+	// Probe is a condition on a mention m of an event e, tested for each
+	// mention: its sentence matches. Pages whose other filters are narrow
+	// walk those filters' indexes and probe the mentions of each event.
+	Probe string
 }
 
 // errRaced is returned by a save that lost a race with another writer and
@@ -103,6 +107,10 @@ type Store struct {
 	// QueryTimeout bounds the queries of Events, Series, TopActors,
 	// TopCodes and Countries.
 	QueryTimeout time.Duration
+	// TextWalk bounds the full-text matches a page of events sorted by
+	// date walks before it probes the events of its other filters instead
+	// (see textPage); 0 means 20,000.
+	TextWalk int
 }
 
 var _ dyad.Store = (*Store)(nil)

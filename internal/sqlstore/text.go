@@ -3,6 +3,7 @@ package sqlstore
 import (
 	"cmp"
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -24,6 +25,16 @@ func DayKey(day string) (int64, error) {
 	return t.Unix() / 86400 * dayKeySpan, nil
 }
 
+// defaultTextWalk is the default of Store.TextWalk: past that many
+// matches, the other filters select few of them, and the page is found by
+// walking their indexes and probing each event's mentions
+// (TextSearch.Probe).
+const defaultTextWalk = 20000
+
+// errLongWalk is textPage's answer when its walk reaches Store.TextWalk
+// matches.
+var errLongWalk = errors.New("full text: the walk is long")
+
 // textBounds are the days that bound a page sorted by date: the filter's
 // range and the day of the cursor ("" for none).
 type textBounds struct{ from, to, after string }
@@ -39,6 +50,9 @@ type textBounds struct{ from, to, after string }
 // events of one day are ordered by ID, which the keys do not follow. The
 // result is then that of the plain query (every matching event sorted),
 // but a frequent word costs a page's worth of matches, not all of them.
+// Other filters are tested on each match: when they select so few of
+// the matches that the walk reaches Store.TextWalk matches, it stops and
+// returns errLongWalk.
 func (s *Store) textPage(ctx context.Context, q *query, branches []query, text any, b textBounds, desc bool, limit int) ([]string, error) {
 	t := s.Dialect.Text
 	w := query{conds: append([]string{t.Match}, q.conds...), args: append([]any{text}, q.args...)}
@@ -77,7 +91,15 @@ func (s *Store) textPage(ctx context.Context, q *query, branches []query, text a
 	seen := map[string]bool{}
 	last := ""    // the day of the limit-th event, once found
 	var at *int64 // the key of the last match read
-	for chunk := 2 * limit; ; chunk = min(4*chunk, 1<<16) {
+	maxWalk := s.TextWalk
+	if maxWalk <= 0 {
+		maxWalk = defaultTextWalk
+	}
+	walked := 0
+	for chunk := min(2*limit, maxWalk); ; chunk = min(4*chunk, maxWalk-walked) {
+		if chunk == 0 {
+			return nil, errLongWalk
+		}
 		cq := query{conds: slices.Clone(w.conds), args: slices.Clone(w.args)}
 		if at != nil {
 			cq.add(t.Key+op, *at)
@@ -117,6 +139,7 @@ func (s *Store) textPage(ctx context.Context, q *query, branches []query, text a
 		if done || n < chunk {
 			break
 		}
+		walked += n
 	}
 	slices.SortFunc(events, func(x, y found) int {
 		c := cmp.Or(strings.Compare(x.date, y.date), strings.Compare(x.id, y.id))

@@ -12,6 +12,10 @@ import (
 	"github.com/dyad-events/dyad/internal/synth"
 )
 
+// RunFullText runs the full-text part of the suite on s, an empty store:
+// a store whose TextWalk is small tests the pages that probe each event.
+func RunFullText(t *testing.T, s dyad.Store) { testFullText(t, s) }
+
 // testFullText checks that pages filtered by a full-text query, which
 // walk the full-text matches in date order, list the events that the
 // plain query (every matching event, sorted: EachEvent) lists, in its
