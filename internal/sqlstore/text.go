@@ -50,15 +50,22 @@ type textBounds struct{ from, to, after string }
 // events of one day are ordered by ID, which the keys do not follow. The
 // result is then that of the plain query (every matching event sorted),
 // but a frequent word costs a page's worth of matches, not all of them.
-// Other filters are tested on each match: when they select so few of
-// the matches that the walk reaches Store.TextWalk matches, it stops and
+// The other conditions are tested on each match: when they select so few
+// of the matches that the walk reads Store.TextWalk matches, it stops and
 // returns errLongWalk.
 func (s *Store) textPage(ctx context.Context, q *query, branches []query, text any, b textBounds, desc bool, limit int) ([]string, error) {
 	t := s.Dialect.Text
-	w := query{conds: append([]string{t.Match}, q.conds...), args: append([]any{text}, q.args...)}
+	// The other conditions are computed for each match (ok), not used to
+	// skip matches in SQL, so that the walk knows how many it has read.
+	other := query{conds: slices.Clone(q.conds), args: slices.Clone(q.args)}
 	if len(branches) > 0 {
-		w.add("("+strings.Join(branches[0].conds, " AND ")+" OR "+strings.Join(branches[1].conds, " AND ")+")", append(append([]any{}, branches[0].args...), branches[1].args...)...)
+		other.add("("+strings.Join(branches[0].conds, " AND ")+" OR "+strings.Join(branches[1].conds, " AND ")+")", append(append([]any{}, branches[0].args...), branches[1].args...)...)
 	}
+	ok := "1"
+	if len(other.conds) > 0 {
+		ok = "CASE WHEN " + strings.Join(other.conds, " AND ") + " THEN 1 ELSE 0 END"
+	}
+	w := query{conds: []string{t.Match}, args: []any{text}}
 	// Key bounds from the days, which the index can seek to (the
 	// conditions on e.date stay, and decide).
 	lo, hi := b.from, b.to
@@ -104,7 +111,8 @@ func (s *Store) textPage(ctx context.Context, q *query, branches []query, text a
 		if at != nil {
 			cq.add(t.Key+op, *at)
 		}
-		rows, err := s.Read.QueryContext(ctx, s.rebind("SELECT "+t.Key+", e.id, e.date FROM "+t.From+cq.where()+" ORDER BY "+t.Key+dir+" LIMIT ?"), append(cq.args, chunk)...)
+		args := append(append(slices.Clone(other.args), cq.args...), chunk)
+		rows, err := s.Read.QueryContext(ctx, s.rebind("SELECT "+t.Key+", e.id, e.date, "+ok+" FROM "+t.From+cq.where()+" ORDER BY "+t.Key+dir+" LIMIT ?"), args...)
 		if err != nil {
 			return nil, fmt.Errorf("full text: %w", err)
 		}
@@ -112,7 +120,8 @@ func (s *Store) textPage(ctx context.Context, q *query, branches []query, text a
 		for rows.Next() {
 			var key int64
 			var f found
-			if err := rows.Scan(&key, &f.id, &f.date); err != nil {
+			var pass int
+			if err := rows.Scan(&key, &f.id, &f.date, &pass); err != nil {
 				rows.Close()
 				return nil, fmt.Errorf("full text: %w", err)
 			}
@@ -121,6 +130,9 @@ func (s *Store) textPage(ctx context.Context, q *query, branches []query, text a
 			if last != "" && f.date != last {
 				done = true
 				break
+			}
+			if pass == 0 {
+				continue
 			}
 			if !seen[f.id] {
 				seen[f.id] = true
