@@ -109,7 +109,7 @@ type Store struct {
 	QueryTimeout time.Duration
 	// TextWalk bounds the full-text matches a page of events sorted by
 	// date walks before it probes the events of its other filters instead
-	// (see textPage); 0 means 20,000.
+	// (see textPage); 0 means 200,000.
 	TextWalk int
 }
 

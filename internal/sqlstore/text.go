@@ -29,7 +29,7 @@ func DayKey(day string) (int64, error) {
 // matches, the other filters select few of them, and the page is found by
 // walking their indexes and probing each event's mentions
 // (TextSearch.Probe).
-const defaultTextWalk = 20000
+const defaultTextWalk = 200000
 
 // errLongWalk is textPage's answer when its walk reaches Store.TextWalk
 // matches.
