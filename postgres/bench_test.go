@@ -37,3 +37,20 @@ func BenchmarkQueries(b *testing.B) {
 func BenchmarkBulkLoad(b *testing.B) {
 	storetest.BenchBulkLoad(b, MustOpenDB(b, nil), 20000)
 }
+
+// TestFullTextBigStore checks full-text pages against the plain query in
+// the database of $DYAD_BENCH_POSTGRES (a large one, loaded with dyad
+// load), when set: the first pages of frequent, common and rare words,
+// alone and with other filters.
+func TestFullTextBigStore(t *testing.T) {
+	dsn := os.Getenv("DYAD_BENCH_POSTGRES")
+	if dsn == "" {
+		t.Skip("DYAD_BENCH_POSTGRES is not set")
+	}
+	db := postgres.NewDB(dsn)
+	if err := db.Open(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	storetest.CheckFullText(t, db, []string{"fight", "statement", "fight kuwait", "tuvalu"}, storetest.NewSynth(7).Countries(), 5)
+}

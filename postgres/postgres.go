@@ -121,18 +121,29 @@ func (db *DB) Close() error {
 
 // Dialect returns what sqlstore needs to know about PostgreSQL.
 func Dialect() sqlstore.Dialect {
-	return sqlstore.Dialect{Name: "postgres", Dollar: true, ForUpdate: true, Match: match, MapError: mapError, Retryable: retryable,
+	return sqlstore.Dialect{Name: "postgres", Dollar: true, ForUpdate: true, Match: match, Text: text, MapError: mapError, Retryable: retryable,
 		Copy: copyRows, BulkObjects: bulkObjects, BatchBegin: batchBegin(), FinishBegin: finishBegin()}
 }
 
 // match uses PostgreSQL's English text search: every word must appear
 // (plainto_tsquery), matched on stems.
-func match(query string) (string, any, error) {
+func match(query string) (any, error) {
 	words := sqlstore.Words(query)
 	if len(words) == 0 {
-		return "", nil, dyad.Errorf(dyad.EINVALID, "bad full-text query %q: no words", query)
+		return nil, dyad.Errorf(dyad.EINVALID, "bad full-text query %q: no words", query)
 	}
-	return "to_tsvector('english', m.sentence_text) @@ plainto_tsquery('english', ?)", strings.Join(words, " "), nil
+	return strings.Join(words, " "), nil
+}
+
+// text searches the stored text-search vectors of mentions (tsv), by the
+// GIN index mentions_fts or, for a page sorted by date, walking the
+// mentions' full-text keys (fts_key, migration 00007).
+var text = sqlstore.TextSearch{
+	Mentions: "m.tsv @@ plainto_tsquery('english', ?)",
+	From:     "mentions m JOIN events e ON e.id = m.event_id",
+	Match:    "m.tsv @@ plainto_tsquery('english', ?)",
+	Key:      "m.fts_key",
+	Probe:    "m.tsv @@ plainto_tsquery('english', ?)",
 }
 
 // uniqueViolation is PostgreSQL's SQLSTATE for a unique violation.

@@ -51,3 +51,12 @@ func TestOpen(t *testing.T) {
 		}
 	})
 }
+
+// TestFullTextProbe runs the full-text tests on a store that walks at
+// most 50 matches per page, so that pages with narrow filters probe each
+// event's mentions instead.
+func TestFullTextProbe(t *testing.T) {
+	db := MustOpenDB(t, nil)
+	db.TextWalk = 50
+	storetest.RunFullText(t, db)
+}

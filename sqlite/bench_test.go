@@ -45,3 +45,20 @@ func BenchmarkQueries(b *testing.B) {
 func BenchmarkBulkLoad(b *testing.B) {
 	storetest.BenchBulkLoad(b, MustOpenDB(b, nil), 20000)
 }
+
+// TestFullTextBigStore checks full-text pages against the plain query on
+// the store $DYAD_BENCH_DB names (a large one, loaded with dyad load),
+// when set: the first pages of frequent, common and rare words, alone and
+// with other filters.
+func TestFullTextBigStore(t *testing.T) {
+	path := os.Getenv("DYAD_BENCH_DB")
+	if path == "" {
+		t.Skip("DYAD_BENCH_DB is not set")
+	}
+	db := sqlite.NewDB(path)
+	if err := db.Open(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	storetest.CheckFullText(t, db, []string{"fight", "statement", "fight kuwait", "tuvalu"}, storetest.NewSynth(7).Countries(), 5)
+}

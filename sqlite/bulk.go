@@ -14,8 +14,11 @@ const bulkObjects = `SELECT name, type, sql FROM sqlite_master
 WHERE type IN ('index', 'trigger') AND tbl_name IN ('events', 'mentions') AND sql IS NOT NULL AND name <> 'mentions_event'
 ORDER BY name`
 
-// afterBulk rebuilds the full-text index, whose triggers were dropped.
-const afterBulk = `INSERT INTO mentions_fts (mentions_fts) VALUES ('rebuild')`
+// afterBulk rebuilds the full-text index, whose triggers were dropped,
+// in rowid order (see migration 00007).
+const afterBulk = `INSERT INTO mentions_fts (mentions_fts) VALUES ('delete-all');
+INSERT INTO mentions_fts (rowid, sentence_text)
+SELECT (unixepoch(e.date) / 86400) * 68719476736 + m.id, m.sentence_text FROM mentions m JOIN events e ON e.id = m.event_id ORDER BY 1`
 
 // BeginBulk starts a bulk load (see sqlstore.Store.BeginBulk) and holds
 // the database's bulk lock, a lock on the file PATH-bulk.lock that other

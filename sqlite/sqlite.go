@@ -162,20 +162,32 @@ func (db *DB) Close() error {
 
 // Dialect returns what sqlstore needs to know about SQLite.
 func Dialect() sqlstore.Dialect {
-	return sqlstore.Dialect{Name: "sqlite", Match: match, MapError: mapError, BulkObjects: bulkObjects, AfterBulk: afterBulk}
+	return sqlstore.Dialect{Name: "sqlite", Match: match, Text: text, MapError: mapError, BulkObjects: bulkObjects, AfterBulk: afterBulk}
 }
 
 // match turns a user's full-text query into an FTS5 query of quoted words,
 // all required, so that FTS5 operators in user input are plain words.
-func match(query string) (string, any, error) {
+func match(query string) (any, error) {
 	words := sqlstore.Words(query)
 	if len(words) == 0 {
-		return "", nil, dyad.Errorf(dyad.EINVALID, "bad full-text query %q: no words", query)
+		return nil, dyad.Errorf(dyad.EINVALID, "bad full-text query %q: no words", query)
 	}
 	for i, w := range words {
 		words[i] = `"` + w + `"`
 	}
-	return "m.id IN (SELECT rowid FROM mentions_fts WHERE mentions_fts MATCH ?)", strings.Join(words, " "), nil
+	return strings.Join(words, " "), nil
+}
+
+// text searches mentions_fts, whose rowids are the full-text keys
+// (sqlstore.DayKey of the event's date + the mention's ID, migration
+// 00007): FTS5 lists the matches of a query in rowid order without
+// sorting them, and seeks to a range of rowids.
+var text = sqlstore.TextSearch{
+	Mentions: "m.id IN (SELECT rowid & 68719476735 FROM mentions_fts WHERE mentions_fts MATCH ?)",
+	From:     "mentions_fts f CROSS JOIN mentions m ON m.id = f.rowid & 68719476735 CROSS JOIN events e ON e.id = m.event_id",
+	Match:    "mentions_fts MATCH ?",
+	Key:      "f.rowid",
+	Probe:    "EXISTS (SELECT 1 FROM mentions_fts WHERE mentions_fts MATCH ? AND rowid = (unixepoch(e.date) / 86400) * 68719476736 + m.id)",
 }
 
 // SQLite extended result codes for unique and primary-key violations.

@@ -33,3 +33,12 @@ func MustOpenDB(tb testing.TB, now func() time.Time) *sqlite.DB {
 func TestConformance(t *testing.T) {
 	storetest.Run(t, func(t *testing.T, now func() time.Time) dyad.Store { return MustOpenDB(t, now) })
 }
+
+// TestFullTextProbe runs the full-text tests on a store that walks at
+// most 50 matches per page, so that pages with narrow filters probe each
+// event's mentions instead.
+func TestFullTextProbe(t *testing.T) {
+	db := MustOpenDB(t, nil)
+	db.TextWalk = 50
+	storetest.RunFullText(t, db)
+}

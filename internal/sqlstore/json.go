@@ -24,12 +24,15 @@ func (s *Store) EventsJSON(ctx context.Context, f dyad.EventFilter) ([]byte, err
 	if limit == 0 {
 		limit = dyad.DefaultPageSize
 	}
-	sqlText, args, err := s.selectEvents(&f, true, limit+1)
-	if err != nil {
-		return nil, err
-	}
 	qctx, cancel := s.withTimeout(ctx)
 	defer cancel()
+	sqlText, args, err := s.selectEvents(qctx, &f, true, limit+1)
+	if err != nil {
+		if qctx.Err() != nil {
+			return nil, s.queryError(ctx, qctx, "events", err)
+		}
+		return nil, err
+	}
 	rows, err := s.Read.QueryContext(qctx, sqlText, args...)
 	if err != nil {
 		return nil, s.queryError(ctx, qctx, "events", err)

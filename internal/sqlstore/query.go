@@ -65,8 +65,10 @@ func both(c1 string, a1 []any, c2 string, a2 []any) (string, []any) {
 
 // eventQuery returns the conditions selecting the events of f: common ones,
 // and two alternative branches (either side of an actor, either direction
-// of a dyad) when f has them, of which an event must match one.
-func (s *Store) eventQuery(f *dyad.EventFilter) (q *query, branches []query, err error) {
+// of a dyad) when f has them, of which an event must match one. The
+// full-text query is not among them: text is the argument of its
+// condition (nil when f has none).
+func (s *Store) eventQuery(f *dyad.EventFilter) (q *query, branches []query, text any, err error) {
 	q = &query{}
 	if f.From != "" {
 		q.add("e.date >= ?", f.From)
@@ -125,13 +127,11 @@ func (s *Store) eventQuery(f *dyad.EventFilter) (q *query, branches []query, err
 		q.add("e.id IN (SELECT event_id FROM mentions WHERE outlet = ?)", f.Outlet)
 	}
 	if f.Query != "" {
-		cond, arg, err := s.Dialect.Match(f.Query)
-		if err != nil {
-			return nil, nil, err
+		if text, err = s.Dialect.Match(f.Query); err != nil {
+			return nil, nil, nil, err
 		}
-		q.add("e.id IN (SELECT m.event_id FROM mentions m WHERE "+cond+")", arg)
 	}
-	return q, branches, nil
+	return q, branches, text, nil
 }
 
 // sortColumn returns the column of a sort order and whether it descends.
@@ -231,13 +231,16 @@ func (s *Store) queryError(parent, ctx context.Context, what string, err error) 
 // With a limit, a filter with two branches (either side of an actor,
 // either direction of a dyad) becomes a union of two limited queries, each
 // of which walks an index in date order and stops at a page, rather than
-// one OR that collects and sorts every event of both sides.
-func (s *Store) selectEvents(f *dyad.EventFilter, useCursor bool, limit int) (string, []any, error) {
-	q, branches, err := s.eventQuery(f)
+// one OR that collects and sorts every event of both sides. A page sorted
+// by date with a full-text query first finds its events by walking the
+// full-text matches in date order (textPage), which runs queries on ctx.
+func (s *Store) selectEvents(ctx context.Context, f *dyad.EventFilter, useCursor bool, limit int) (string, []any, error) {
+	q, branches, text, err := s.eventQuery(f)
 	if err != nil {
 		return "", nil, err
 	}
 	col, desc := sortColumn(f.Sort)
+	var after string // the day of the cursor, for a page sorted by date
 	if useCursor && f.Cursor != "" {
 		v, id, err := decodeCursor(f.Cursor, f.Sort)
 		if err != nil {
@@ -248,12 +251,38 @@ func (s *Store) selectEvents(f *dyad.EventFilter, useCursor bool, limit int) (st
 			op = "<"
 		}
 		q.add("("+col+", e.id) "+op+" (?, ?)", v, id)
+		after, _ = v.(string)
 	}
 	dir := " ASC"
 	if desc {
 		dir = " DESC"
 	}
 	order := " ORDER BY " + col + dir + ", e.id" + dir
+	probe := false // test each event's mentions instead of walking the matches
+	if text != nil && col == "e.date" && limit > 0 {
+		ids, err := s.textPage(ctx, q, branches, text, textBounds{from: f.From, to: f.To, after: after}, desc, limit)
+		switch {
+		case errors.Is(err, errLongWalk):
+			probe = true
+		case err != nil:
+			return "", nil, err
+		case len(ids) == 0:
+			return "SELECT " + eventColumns + " FROM events e WHERE 1 = 0", nil, nil
+		default:
+			args := make([]any, len(ids), len(ids)+1)
+			for i, id := range ids {
+				args[i] = id
+			}
+			sqlText := "SELECT " + eventColumns + " FROM events e WHERE e.id IN (?" + strings.Repeat(", ?", len(ids)-1) + ")" + order + " LIMIT ?"
+			return s.rebind(sqlText), append(args, limit), nil
+		}
+	}
+	switch {
+	case probe:
+		q.add("EXISTS (SELECT 1 FROM mentions m WHERE m.event_id = e.id AND "+s.Dialect.Text.Probe+")", text)
+	case text != nil:
+		q.add("e.id IN (SELECT m.event_id FROM mentions m WHERE "+s.Dialect.Text.Mentions+")", text)
+	}
 	if len(branches) == 0 || limit == 0 {
 		if len(branches) > 0 {
 			q.add("("+strings.Join(branches[0].conds, " AND ")+" OR "+strings.Join(branches[1].conds, " AND ")+")", append(append([]any{}, branches[0].args...), branches[1].args...)...)
@@ -286,12 +315,15 @@ func (s *Store) Events(ctx context.Context, f dyad.EventFilter) (dyad.EventPage,
 	if limit == 0 {
 		limit = dyad.DefaultPageSize
 	}
-	sqlText, args, err := s.selectEvents(&f, true, limit+1)
-	if err != nil {
-		return page, err
-	}
 	qctx, cancel := s.withTimeout(ctx)
 	defer cancel()
+	sqlText, args, err := s.selectEvents(qctx, &f, true, limit+1)
+	if err != nil {
+		if qctx.Err() != nil {
+			return page, s.queryError(ctx, qctx, "events", err)
+		}
+		return page, err
+	}
 	rows, err := s.Read.QueryContext(qctx, sqlText, args...)
 	if err != nil {
 		return page, s.queryError(ctx, qctx, "events", err)
@@ -323,7 +355,7 @@ func (s *Store) EachEvent(ctx context.Context, f dyad.EventFilter, fn func(*dyad
 	if err := f.Validate(); err != nil {
 		return err
 	}
-	sqlText, args, err := s.selectEvents(&f, false, 0)
+	sqlText, args, err := s.selectEvents(ctx, &f, false, 0)
 	if err != nil {
 		return err
 	}

@@ -30,11 +30,11 @@ type Dialect struct {
 	Name string
 	// Dollar is set when placeholders are $1, $2, … rather than ?.
 	Dollar bool
-	// Match returns a SQL condition on the column mentions.id, with one ?
-	// placeholder, true for the mentions whose sentence matches a
-	// full-text query, and the argument to bind for the user's query, or
-	// an EINVALID error.
-	Match func(query string) (cond string, arg any, err error)
+	// Match returns the argument to bind for a user's full-text query in
+	// the conditions of Text, or an EINVALID error.
+	Match func(query string) (arg any, err error)
+	// Text is how the database searches the evidence sentences.
+	Text TextSearch
 	// MapError maps a driver error to a *dyad.Error where it has a
 	// meaning for users (a unique violation is ECONFLICT), and returns
 	// other errors unchanged.
@@ -64,6 +64,29 @@ type Dialect struct {
 	FinishBegin []string
 }
 
+// TextSearch is how a database searches the sentences of mentions, each
+// condition with one ? placeholder for the argument Match returns.
+//
+// Every full-text index row carries a key, DayKey(event date) + mention
+// ID, so that walking the index in key order lists the matching mentions
+// in the order of their events' dates, and a page of events sorted by
+// date stops after its last day instead of collecting every match.
+type TextSearch struct {
+	// Mentions is a condition on a mention m: its sentence matches.
+	Mentions string
+	// From names the full-text matches joined to their mention m and its
+	// event e, in an order the database can walk by Key without sorting.
+	From string
+	// Match is the condition selecting the matches in From.
+	Match string
+	// Key is the SQL expression of a match's key in From.
+	Key string
+	// Probe is a condition on a mention m of an event e, tested for each
+	// mention: its sentence matches. Pages whose other filters are narrow
+	// walk those filters' indexes and probe the mentions of each event.
+	Probe string
+}
+
 // errRaced is returned by a save that lost a race with another writer and
 // may succeed if run again.
 var errRaced = errors.New("a concurrent save removed an event: retry")
@@ -84,6 +107,10 @@ type Store struct {
 	// QueryTimeout bounds the queries of Events, Series, TopActors,
 	// TopCodes and Countries.
 	QueryTimeout time.Duration
+	// TextWalk bounds the full-text matches a page of events sorted by
+	// date walks before it probes the events of its other filters instead
+	// (see textPage); 0 means 200,000.
+	TextWalk int
 }
 
 var _ dyad.Store = (*Store)(nil)

@@ -90,6 +90,7 @@ func BenchQueries(b *testing.B, s dyad.Store, n int) {
 		b.Logf("loaded %d events in %v (%.0f events/s)", n, d, float64(n)/d.Seconds())
 	}
 	c := g.Countries()
+	next := "" // the cursor of the first page of "fight"
 	queries := []struct {
 		name string
 		run  func() (int, error)
@@ -124,6 +125,30 @@ func BenchQueries(b *testing.B, s dyad.Store, n int) {
 		}},
 		{"PageFullText", func() (int, error) {
 			p, err := s.Events(ctx, dyad.EventFilter{Query: "fight", Limit: 100})
+			return len(p.Events), err
+		}},
+		{"PageFullTextPage2", func() (int, error) {
+			if next == "" {
+				p, err := s.Events(ctx, dyad.EventFilter{Query: "fight", Limit: 100})
+				if err != nil {
+					return 0, err
+				}
+				next = p.Next
+			}
+			p, err := s.Events(ctx, dyad.EventFilter{Query: "fight", Limit: 100, Cursor: next})
+			return len(p.Events), err
+		}},
+		{"PageFullTextActorYear", func() (int, error) {
+			p, err := s.Events(ctx, dyad.EventFilter{Query: "fight", Actor: c[3], From: "2023-01-01", To: "2023-12-31", Limit: 100})
+			return len(p.Events), err
+		}},
+		{"PageFullTextCommon", func() (int, error) {
+			p, err := s.Events(ctx, dyad.EventFilter{Query: "statement", Limit: 100})
+			return len(p.Events), err
+		}},
+		{"PageFullTextRare", func() (int, error) {
+			// Two words that appear together in fewer sentences than a page.
+			p, err := s.Events(ctx, dyad.EventFilter{Query: "fight kuwait", Limit: 100})
 			return len(p.Events), err
 		}},
 		{"TopActorsYear", func() (int, error) {

@@ -32,6 +32,7 @@ func Run(t *testing.T, open Opener) {
 	t.Run("SaveErrors", func(t *testing.T) { testSaveErrors(t, open(t, now)) })
 	t.Run("Events", func(t *testing.T) { testEvents(t, open(t, now)) })
 	t.Run("Pagination", func(t *testing.T) { testPagination(t, open(t, now)) })
+	t.Run("FullText", func(t *testing.T) { testFullText(t, open(t, now)) })
 	t.Run("Aggregates", func(t *testing.T) { testAggregates(t, open(t, now)) })
 	t.Run("Concurrent", func(t *testing.T) { testConcurrent(t, open(t, now)) })
 }
