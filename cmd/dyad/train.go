@@ -31,6 +31,8 @@ type trainOptions struct {
 	epochs int
 	folds  int
 	tagger string
+	beam   int
+	early  bool
 }
 
 func runTrain(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Writer) error {
@@ -55,6 +57,8 @@ func runTrain(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 	fs.IntVar(&o.epochs, "epochs", 0, "training `EPOCHS` (0: the component's default)")
 	fs.IntVar(&o.folds, "folds", 5, "parser: train on tags predicted by `N`-fold jackknifed taggers (0 or 1: gold tags)")
 	fs.StringVar(&o.tagger, "tagger", "", "parser: tag dev with this tagger `FILE` for per-epoch scores (default gold tags)")
+	fs.IntVar(&o.beam, "beam", 1, "parser: beam width `K` for global training and parsing (1: greedy, dynamic oracle)")
+	fs.BoolVar(&o.early, "early-update", false, "parser, with --beam above 1: early update instead of max-violation")
 	if err := parseFlags(fs, args[1:]); err != nil {
 		return err
 	}
@@ -133,7 +137,7 @@ func train(_ context.Context, o trainOptions, stdout io.Writer) error {
 				return dyad.Errorf(dyad.EINVALID, "%v", err)
 			}
 		}
-		model = depparse.Train(trainSet, depparse.TrainOptions{Epochs: o.epochs, Seed: o.seed, Epoch: func(epoch int, p *depparse.Parser) {
+		model = depparse.Train(trainSet, depparse.TrainOptions{Epochs: o.epochs, Seed: o.seed, Beam: o.beam, EarlyUpdate: o.early, Epoch: func(epoch int, p *depparse.Parser) {
 			line := fmt.Sprintf("epoch %d (%s)", epoch, time.Since(start).Round(time.Second))
 			if dev != nil {
 				pred := copyWords(dev)
