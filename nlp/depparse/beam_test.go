@@ -70,7 +70,7 @@ func TestOracle(t *testing.T) {
 		}
 		wrong := 0
 		for w := range s.Tokens {
-			if st.head[w] != g.head[w] || st.label[w] != g.label[w] {
+			if st.arcs[w].head != g.head[w] || st.arcs[w].label != g.label[w] {
 				wrong++
 			}
 		}
@@ -103,8 +103,8 @@ func TestBeamOneIsGreedy(t *testing.T) {
 	for i, s := range test {
 		g := p.greedy(s)
 		b := newSearch(s, len(p.labels), p.root, 1).run(p.model.Score)
-		if !slices.Equal(g.head, b.head) || !slices.Equal(g.label, b.label) {
-			t.Errorf("sentence %d: beam 1 heads %v labels %v, greedy %v %v", i, b.head, b.label, g.head, g.label)
+		if !slices.Equal(g.arcs, b.arcs) {
+			t.Errorf("sentence %d: beam 1 arcs %v, greedy %v", i, b.arcs, g.arcs)
 		}
 	}
 }

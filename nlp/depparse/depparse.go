@@ -44,13 +44,13 @@ func (p *Parser) Parse(s *dyad.Sentence) {
 	}
 	for i := range s.Tokens {
 		t := &s.Tokens[i]
-		h := st.head[i]
+		h := st.arcs[i].head
 		if h == n {
 			t.Head = 0
 		} else {
 			t.Head = h + 1
 		}
-		t.DepRel = p.labels[st.label[i]]
+		t.DepRel = p.labels[st.arcs[i].label]
 	}
 }
 
@@ -102,16 +102,18 @@ type state struct {
 	nl     int // number of labels
 	stack  []int
 	b      int
-	head   []int
-	label  []int
-	lc     [][2]int // two leftmost children, -1 when none
-	rc     [][2]int // two rightmost children
-	nleft  []int
-	nright []int
-	lset   []uint64 // bit set of left-child labels
-	rset   []uint64
+	arcs   []arcs // of each word and the root
 	w, p   []uint64 // hashes of word form and tag, with pads
 	u      []uint64 // hash of UPOS
+}
+
+// arcs are what a state knows of one word's head and children.
+type arcs struct {
+	head, label   int
+	nleft, nright int
+	lc            [2]int // two leftmost children, -1 when none
+	rc            [2]int // two rightmost children
+	lset, rset    uint64 // bit sets of left- and right-child labels
 }
 
 const none = -1
@@ -138,14 +140,9 @@ func newState(s *dyad.Sentence, nl int) *state {
 func (st *state) alloc() {
 	n := st.n
 	st.stack = make([]int, 0, n)
-	st.head, st.label = make([]int, n+1), make([]int, n+1)
-	st.lc, st.rc = make([][2]int, n+1), make([][2]int, n+1)
-	st.nleft, st.nright = make([]int, n+1), make([]int, n+1)
-	st.lset, st.rset = make([]uint64, n+1), make([]uint64, n+1)
-	for i := range st.head {
-		st.head[i] = none
-		st.lc[i] = [2]int{none, none}
-		st.rc[i] = [2]int{none, none}
+	st.arcs = make([]arcs, n+1)
+	for i := range st.arcs {
+		st.arcs[i] = arcs{head: none, lc: [2]int{none, none}, rc: [2]int{none, none}}
 	}
 }
 
@@ -161,14 +158,7 @@ func (st *state) fresh() *state {
 func (st *state) copyFrom(o *state) {
 	st.b = o.b
 	st.stack = append(st.stack[:0], o.stack...)
-	copy(st.head, o.head)
-	copy(st.label, o.label)
-	copy(st.lc, o.lc)
-	copy(st.rc, o.rc)
-	copy(st.nleft, o.nleft)
-	copy(st.nright, o.nright)
-	copy(st.lset, o.lset)
-	copy(st.rset, o.rset)
+	copy(st.arcs, o.arcs)
 }
 
 // forced returns the only valid transition of st, or -1 when there are
@@ -252,12 +242,13 @@ func (st *state) pop() int {
 }
 
 func (st *state) attach(h, d, l int) {
-	st.head[d] = h
-	st.label[d] = l
+	a := &st.arcs[h]
+	st.arcs[d].head = h
+	st.arcs[d].label = l
 	if d < h {
-		st.nleft[h]++
-		st.lset[h] |= 1 << (uint(l) & 63)
-		lc := &st.lc[h]
+		a.nleft++
+		a.lset |= 1 << (uint(l) & 63)
+		lc := &a.lc
 		switch {
 		case lc[0] == none || d < lc[0]:
 			lc[1], lc[0] = lc[0], d
@@ -265,9 +256,9 @@ func (st *state) attach(h, d, l int) {
 			lc[1] = d
 		}
 	} else {
-		st.nright[h]++
-		st.rset[h] |= 1 << (uint(l) & 63)
-		rc := &st.rc[h]
+		a.nright++
+		a.rset |= 1 << (uint(l) & 63)
+		rc := &a.rc
 		switch {
 		case rc[0] == none || d > rc[0]:
 			rc[1], rc[0] = rc[0], d
