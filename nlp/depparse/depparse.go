@@ -98,13 +98,13 @@ func (p *Parser) greedy(s *dyad.Sentence) *state {
 // built so far. Word indexes are 0-based; index n is the root, which sits
 // at the end of the buffer.
 type state struct {
-	n      int
-	nl     int // number of labels
-	stack  []int
-	b      int
-	arcs   []arcs // of each word and the root
-	w, p   []uint64 // hashes of word form and tag, with pads
-	u      []uint64 // hash of UPOS
+	n     int
+	nl    int // number of labels
+	stack []int
+	b     int
+	arcs  []arcs   // of each word and the root
+	w, p  []uint64 // hashes of word form and tag, with pads
+	u     []uint64 // hash of UPOS
 }
 
 // arcs are what a state knows of one word's head and children.
