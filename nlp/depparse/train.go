@@ -12,7 +12,8 @@ type TrainOptions struct {
 	Epochs int    // passes over the training data; 0 means 12
 	Seed   uint64 // seed for shuffling and exploration
 	// Explore is the probability of following a wrong prediction after the
-	// first epoch; 0 means 0.9, a negative value never explores.
+	// first epoch; 0 means 0.9, a negative value never explores. It
+	// applies to greedy training only (Beam 1).
 	Explore float64
 	// Prune drops final weights whose magnitude is below it; 0 means 1,
 	// which removes features updated once only and keeps accuracy.
