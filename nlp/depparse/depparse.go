@@ -1,4 +1,4 @@
-// Package depparse is a greedy, labeled, transition-based dependency parser
+// Package depparse is a labeled, transition-based dependency parser
 // for Universal Dependencies.
 //
 // It uses the arc-hybrid system with the root token at the end of the
@@ -6,7 +6,9 @@
 // averaged perceptron over rich feature templates (Zhang and Nivre 2011,
 // adapted to arc-hybrid), and is trained with the dynamic oracle of
 // Goldberg and Nivre (2013), exploring its own mistakes after the first
-// epoch.
+// epoch. Optionally it searches with a beam instead, trained globally as a
+// structured perceptron over transition sequences (max-violation or early
+// update); the model file records the beam width.
 package depparse
 
 import (
