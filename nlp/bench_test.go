@@ -1,6 +1,7 @@
 package nlp_test
 
 import (
+	"fmt"
 	"testing"
 	"time"
 
@@ -80,5 +81,19 @@ func BenchmarkLoad(b *testing.B) {
 	}
 	if cpu := cpuTime() - cpu; cpu > 0 {
 		b.ReportMetric(cpu.Seconds()/float64(b.N), "cpu-s/op")
+	}
+}
+
+// BenchmarkTagParseBeam is BenchmarkTagParse with the embedded parser's
+// weights searched with beams of several widths.
+func BenchmarkTagParseBeam(b *testing.B) {
+	for _, k := range []int{1, 2, 4, 8} {
+		b.Run(fmt.Sprintf("beam=%d", k), func(b *testing.B) {
+			benchAnnotate(b, func(p *nlp.Pipeline, s *dyad.Sentence) {
+				p.Tagger.Tag(s)
+				p.Lemmatizer.Lemmatize(s)
+				p.Parser.WithBeam(k).Parse(s)
+			})
+		})
 	}
 }

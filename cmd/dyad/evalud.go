@@ -20,6 +20,7 @@ type evalUDOptions struct {
 	models  string
 	minUPOS float64
 	minLAS  float64
+	beam    int
 }
 
 // udReport is what "dyad eval ud" prints.
@@ -37,6 +38,7 @@ func runEvalUD(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	fs.BoolVar(&o.raw, "raw", false, "start from the raw text (tokenize and segment) instead of the gold words")
 	fs.BoolVar(&o.json, "json", false, "print one JSON object")
 	fs.StringVar(&o.models, "models", "", "load models from `DIR` instead of the built-in ones")
+	fs.IntVar(&o.beam, "beam", 0, "parse with beam width `K` instead of the parser model's (0: the model's)")
 	fs.Float64Var(&o.minUPOS, "min-upos", 0, "fail (exit 3) when UPOS is below `PCT`")
 	fs.Float64Var(&o.minLAS, "min-las", 0, "fail (exit 3) when LAS is below `PCT`")
 	if err := parseFlags(fs, args); err != nil {
@@ -53,6 +55,9 @@ func runEvalUD(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	p, err := loadPipeline(o.models)
 	if err != nil {
 		return err
+	}
+	if o.beam > 0 {
+		p.Parser = p.Parser.WithBeam(o.beam)
 	}
 	rep := udReport{LoadSeconds: time.Since(t0).Seconds(), Raw: o.raw}
 	words := 0

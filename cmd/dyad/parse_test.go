@@ -11,6 +11,8 @@ import (
 	"testing"
 
 	"github.com/dyad-events/dyad/conllu"
+	"github.com/dyad-events/dyad/nlp/depparse"
+	"github.com/dyad-events/dyad/nlp/treebank"
 )
 
 // ewtDev returns the path of the EWT dev file, skipping when absent.
@@ -73,6 +75,53 @@ func tinyModels(t *testing.T) string {
 		}
 	}
 	return out
+}
+
+// TestTrainParserBeam trains a beam parser on jackknifed tags, writes
+// those tags out, trains again from them, and checks that the model keeps
+// its beam width.
+func TestTrainParserBeam(t *testing.T) {
+	path := devHead(t, 60)
+	out, tags := t.TempDir(), filepath.Join(t.TempDir(), "tags.conllu")
+	var stdout, stderr bytes.Buffer
+	args := []string{"train", "parser", "--train", path, "--out", out, "--epochs", "2", "--folds", "2", "--beam", "3", "--tags-out", tags}
+	if err := run(context.Background(), args, nil, &stdout, &stderr); err != nil {
+		t.Fatalf("train: %v (stderr %q)", err, stderr.String())
+	}
+	gold, err := treebank.Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tagged, err := treebank.Load(tags)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(tagged) != len(gold) {
+		t.Fatalf("wrote %d tagged sentences, want %d", len(tagged), len(gold))
+	}
+	for i, s := range tagged {
+		for j, tok := range s.Tokens {
+			if g := gold[i].Tokens[j]; tok.Form != g.Form || tok.Head != g.Head || tok.DepRel != g.DepRel || tok.UPOS == "" {
+				t.Fatalf("sentence %d word %d: %+v, want the gold tree of %+v", i, j, tok, g)
+			}
+		}
+	}
+	args = []string{"train", "parser", "--train", tags, "--out", out, "--epochs", "2", "--folds", "1", "--beam", "3", "--early-update"}
+	if err := run(context.Background(), args, nil, &stdout, &stderr); err != nil {
+		t.Fatalf("train from tags: %v (stderr %q)", err, stderr.String())
+	}
+	f, err := os.Open(filepath.Join(out, "parser.gz"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	p, err := depparse.Read(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Beam() != 3 {
+		t.Errorf("trained parser's beam width %d, want 3", p.Beam())
+	}
 }
 
 // TestParseAndEval runs "dyad parse" and "dyad eval ud" with small models

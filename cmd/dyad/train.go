@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/conllu"
 	"github.com/dyad-events/dyad/nlp"
 	"github.com/dyad-events/dyad/nlp/depparse"
 	"github.com/dyad-events/dyad/nlp/lemma"
@@ -31,6 +32,9 @@ type trainOptions struct {
 	epochs int
 	folds  int
 	tagger string
+	beam   int
+	early  bool
+	tags   string
 }
 
 func runTrain(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Writer) error {
@@ -55,6 +59,9 @@ func runTrain(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 	fs.IntVar(&o.epochs, "epochs", 0, "training `EPOCHS` (0: the component's default)")
 	fs.IntVar(&o.folds, "folds", 5, "parser: train on tags predicted by `N`-fold jackknifed taggers (0 or 1: gold tags)")
 	fs.StringVar(&o.tagger, "tagger", "", "parser: tag dev with this tagger `FILE` for per-epoch scores (default gold tags)")
+	fs.IntVar(&o.beam, "beam", 1, "parser: beam width `K` for global training and parsing (1: greedy, dynamic oracle)")
+	fs.StringVar(&o.tags, "tags-out", "", "parser: also write the training set with its jackknifed tags to `FILE` (CoNLL-U), to train from again with --folds 1")
+	fs.BoolVar(&o.early, "early-update", false, "parser, with --beam above 1: early update instead of max-violation")
 	if err := parseFlags(fs, args[1:]); err != nil {
 		return err
 	}
@@ -120,6 +127,11 @@ func train(_ context.Context, o trainOptions, stdout io.Writer) error {
 			fmt.Fprintf(stdout, "tagging the training set with %d-fold jackknifed taggers\n", o.folds)
 			trainSet = jackknife(trainSet, o.folds, o.seed)
 			fmt.Fprintf(stdout, "jackknifed tags ready (%s)\n", time.Since(start).Round(time.Second))
+			if o.tags != "" {
+				if err := writeTreebank(o.tags, trainSet); err != nil {
+					return fmt.Errorf("train: %w", err)
+				}
+			}
 		}
 		var devTagger *tagger.Tagger
 		if dev != nil && o.tagger != "" {
@@ -133,7 +145,7 @@ func train(_ context.Context, o trainOptions, stdout io.Writer) error {
 				return dyad.Errorf(dyad.EINVALID, "%v", err)
 			}
 		}
-		model = depparse.Train(trainSet, depparse.TrainOptions{Epochs: o.epochs, Seed: o.seed, Epoch: func(epoch int, p *depparse.Parser) {
+		model = depparse.Train(trainSet, depparse.TrainOptions{Epochs: o.epochs, Seed: o.seed, Beam: o.beam, EarlyUpdate: o.early, Epoch: func(epoch int, p *depparse.Parser) {
 			line := fmt.Sprintf("epoch %d (%s)", epoch, time.Since(start).Round(time.Second))
 			if dev != nil {
 				pred := copyWords(dev)
@@ -190,6 +202,29 @@ func train(_ context.Context, o trainOptions, stdout io.Writer) error {
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
 	fmt.Fprintf(stdout, "wrote %s (%d bytes) in %s; peak heap about %d MB\n", path, n, time.Since(start).Round(time.Second), ms.HeapSys>>20)
+	return nil
+}
+
+// writeTreebank writes sentences to the CoNLL-U file path.
+func writeTreebank(path string, sentences []*dyad.Sentence) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	w := conllu.NewWriter(f)
+	for _, s := range sentences {
+		if err := w.Write(s); err != nil {
+			f.Close()
+			return fmt.Errorf("write %s: %w", path, err)
+		}
+	}
+	err = w.Flush()
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
 	return nil
 }
 

@@ -1,4 +1,4 @@
-// Package depparse is a greedy, labeled, transition-based dependency parser
+// Package depparse is a labeled, transition-based dependency parser
 // for Universal Dependencies.
 //
 // It uses the arc-hybrid system with the root token at the end of the
@@ -6,7 +6,9 @@
 // averaged perceptron over rich feature templates (Zhang and Nivre 2011,
 // adapted to arc-hybrid), and is trained with the dynamic oracle of
 // Goldberg and Nivre (2013), exploring its own mistakes after the first
-// epoch.
+// epoch. Optionally it searches with a beam instead, trained globally as a
+// structured perceptron over transition sequences (max-violation or early
+// update); the model file records the beam width.
 package depparse
 
 import (
@@ -26,25 +28,55 @@ type Parser struct {
 	labels []string // label names; labels[rootLabel] == "root"
 	root   int      // index of "root" in labels
 	model  *linear.Model
+	beam   int // beam width; 0 or 1 is greedy
 }
 
-// Parse sets Head and DepRel on every token of s from Form, UPOS and XPOS.
+// Parse sets Head and DepRel on every token of s from Form, UPOS and XPOS,
+// searching with the parser's beam width (see Beam).
 func (p *Parser) Parse(s *dyad.Sentence) {
 	n := len(s.Tokens)
 	if n == 0 {
 		return
 	}
+	var st *state
+	if p.beam > 1 {
+		st = newSearch(s, len(p.labels), p.root, p.beam).run(p.model.Score)
+	} else {
+		st = p.greedy(s)
+	}
+	for i := range s.Tokens {
+		t := &s.Tokens[i]
+		h := st.arcs[i].head
+		if h == n {
+			t.Head = 0
+		} else {
+			t.Head = h + 1
+		}
+		t.DepRel = p.labels[st.arcs[i].label]
+	}
+}
+
+// Beam returns the beam width Parse searches with; 1 is greedy decoding.
+func (p *Parser) Beam() int { return max(p.beam, 1) }
+
+// WithBeam returns a copy of p that parses with beam width k (1 or less:
+// greedy), sharing its weights.
+func (p *Parser) WithBeam(k int) *Parser {
+	c := *p
+	c.beam = max(k, 1)
+	return &c
+}
+
+// greedy parses s taking the best-scoring transition at each step and
+// returns the final state.
+func (p *Parser) greedy(s *dyad.Sentence) *state {
 	st := newState(s, len(p.labels))
 	scores := make([]float32, 1+2*len(p.labels))
 	feats := make([]uint64, 0, 96)
 	for !st.terminal() {
 		// Skip scoring when only one transition is possible.
-		switch {
-		case len(st.stack) == 0:
-			st.apply(shift)
-			continue
-		case st.b == n && len(st.stack) == 1:
-			st.apply(1 + p.root)
+		if c := st.forced(p.root); c >= 0 {
+			st.apply(c)
 			continue
 		}
 		feats = st.features(feats[:0])
@@ -61,51 +93,37 @@ func (p *Parser) Parse(s *dyad.Sentence) {
 		}
 		st.apply(best)
 	}
-	for i := range s.Tokens {
-		t := &s.Tokens[i]
-		h := st.head[i]
-		if h == n {
-			t.Head = 0
-		} else {
-			t.Head = h + 1
-		}
-		t.DepRel = p.labels[st.label[i]]
-	}
+	return st
 }
 
 // state is a parser configuration: a stack, a buffer front and the arcs
 // built so far. Word indexes are 0-based; index n is the root, which sits
 // at the end of the buffer.
 type state struct {
-	n      int
-	nl     int // number of labels
-	stack  []int
-	b      int
-	head   []int
-	label  []int
-	lc     [][2]int // two leftmost children, -1 when none
-	rc     [][2]int // two rightmost children
-	nleft  []int
-	nright []int
-	lset   []uint64 // bit set of left-child labels
-	rset   []uint64
-	w, p   []uint64 // hashes of word form and tag, with pads
-	u      []uint64 // hash of UPOS
+	n     int
+	nl    int // number of labels
+	stack []int
+	b     int
+	arcs  []arcs   // of each word and the root
+	w, p  []uint64 // hashes of word form and tag, with pads
+	u     []uint64 // hash of UPOS
+}
+
+// arcs are what a state knows of one word's head and children.
+type arcs struct {
+	head, label   int
+	nleft, nright int
+	lc            [2]int // two leftmost children, -1 when none
+	rc            [2]int // two rightmost children
+	lset, rset    uint64 // bit sets of left- and right-child labels
 }
 
 const none = -1
 
 func newState(s *dyad.Sentence, nl int) *state {
 	n := len(s.Tokens)
-	st := &state{n: n, nl: nl, stack: make([]int, 0, n), head: make([]int, n+1), label: make([]int, n+1),
-		lc: make([][2]int, n+1), rc: make([][2]int, n+1), nleft: make([]int, n+1), nright: make([]int, n+1),
-		lset: make([]uint64, n+1), rset: make([]uint64, n+1),
-		w: make([]uint64, n+2), p: make([]uint64, n+2), u: make([]uint64, n+2)}
-	for i := range st.head {
-		st.head[i] = none
-		st.lc[i] = [2]int{none, none}
-		st.rc[i] = [2]int{none, none}
-	}
+	st := &state{n: n, nl: nl, w: make([]uint64, n+2), p: make([]uint64, n+2), u: make([]uint64, n+2)}
+	st.alloc()
 	for i, t := range s.Tokens {
 		st.w[i] = linear.New(0).Str(wordKey(t.Form)).Sum()
 		st.p[i] = linear.New(1).Str(t.XPOS).Sum()
@@ -118,6 +136,43 @@ func newState(s *dyad.Sentence, nl int) *state {
 	st.p[n+1] = linear.New(1).Str("-NONE-").Sum()
 	st.u[n+1] = st.p[n+1]
 	return st
+}
+
+// alloc gives st empty arcs and an empty stack for its n words.
+func (st *state) alloc() {
+	n := st.n
+	st.stack = make([]int, 0, n)
+	st.arcs = make([]arcs, n+1)
+	for i := range st.arcs {
+		st.arcs[i] = arcs{head: none, lc: [2]int{none, none}, rc: [2]int{none, none}}
+	}
+}
+
+// fresh returns a new initial state of the sentence of st, sharing its
+// word hashes.
+func (st *state) fresh() *state {
+	c := &state{n: st.n, nl: st.nl, w: st.w, p: st.p, u: st.u}
+	c.alloc()
+	return c
+}
+
+// copyFrom makes st a copy of o, a state of the same sentence.
+func (st *state) copyFrom(o *state) {
+	st.b = o.b
+	st.stack = append(st.stack[:0], o.stack...)
+	copy(st.arcs, o.arcs)
+}
+
+// forced returns the only valid transition of st, or -1 when there are
+// several. Forced transitions are not scored.
+func (st *state) forced(root int) int {
+	switch {
+	case len(st.stack) == 0:
+		return shift
+	case st.b == st.n && len(st.stack) == 1:
+		return 1 + root
+	}
+	return -1
 }
 
 // wordKey lower-cases a form and folds digits.
@@ -189,12 +244,13 @@ func (st *state) pop() int {
 }
 
 func (st *state) attach(h, d, l int) {
-	st.head[d] = h
-	st.label[d] = l
+	a := &st.arcs[h]
+	st.arcs[d].head = h
+	st.arcs[d].label = l
 	if d < h {
-		st.nleft[h]++
-		st.lset[h] |= 1 << (uint(l) & 63)
-		lc := &st.lc[h]
+		a.nleft++
+		a.lset |= 1 << (uint(l) & 63)
+		lc := &a.lc
 		switch {
 		case lc[0] == none || d < lc[0]:
 			lc[1], lc[0] = lc[0], d
@@ -202,9 +258,9 @@ func (st *state) attach(h, d, l int) {
 			lc[1] = d
 		}
 	} else {
-		st.nright[h]++
-		st.rset[h] |= 1 << (uint(l) & 63)
-		rc := &st.rc[h]
+		a.nright++
+		a.rset |= 1 << (uint(l) & 63)
+		rc := &a.rc
 		switch {
 		case rc[0] == none || d > rc[0]:
 			rc[1], rc[0] = rc[0], d
@@ -218,6 +274,7 @@ func (st *state) attach(h, d, l int) {
 type file struct {
 	Labels  []string
 	Weights []byte
+	Beam    int // absent (0) in files of greedy parsers
 }
 
 // WriteTo writes p, gzip-compressed.
@@ -233,7 +290,7 @@ func (p *Parser) WriteTo(w io.Writer) (int64, error) {
 	if err != nil {
 		return 0, fmt.Errorf("write parser: %w", err)
 	}
-	if err := gob.NewEncoder(zw).Encode(file{Labels: p.labels, Weights: wb.Bytes()}); err != nil {
+	if err := gob.NewEncoder(zw).Encode(file{Labels: p.labels, Weights: wb.Bytes(), Beam: p.beam}); err != nil {
 		return 0, fmt.Errorf("write parser: %w", err)
 	}
 	if err := zw.Close(); err != nil {
@@ -263,7 +320,10 @@ func Read(r io.Reader) (*Parser, error) {
 	if m.Classes() != 1+2*len(f.Labels) {
 		return nil, fmt.Errorf("read parser: %d classes for %d labels", m.Classes(), len(f.Labels))
 	}
-	p := &Parser{labels: f.Labels, model: m, root: -1}
+	if f.Beam < 0 {
+		return nil, fmt.Errorf("read parser: beam width %d", f.Beam)
+	}
+	p := &Parser{labels: f.Labels, model: m, root: -1, beam: max(f.Beam, 1)}
 	for i, l := range f.Labels {
 		if l == "root" {
 			p.root = i

@@ -57,7 +57,16 @@ func TestTrainParseRoundTrip(t *testing.T) {
 // TestSingleRoot checks that any sentence gets a tree with one root.
 func TestSingleRoot(t *testing.T) {
 	train, _ := treebank.Read(strings.NewReader(tiny))
-	p := depparse.Train(train, depparse.TrainOptions{Epochs: 2, Seed: 1})
+	greedy := depparse.Train(train, depparse.TrainOptions{Epochs: 2, Seed: 1})
+	for _, tc := range []struct {
+		name string
+		p    *depparse.Parser
+	}{{"Greedy", greedy}, {"Beam3", greedy.WithBeam(3)}} {
+		t.Run(tc.name, func(t *testing.T) { checkSingleRoot(t, tc.p) })
+	}
+}
+
+func checkSingleRoot(t *testing.T, p *depparse.Parser) {
 	for _, n := range []int{1, 2, 7, 40} {
 		s := &dyad.Sentence{}
 		for i := range n {
@@ -82,5 +91,49 @@ func TestSingleRoot(t *testing.T) {
 func TestReadCorrupt(t *testing.T) {
 	if _, err := depparse.Read(strings.NewReader("not gzip")); err == nil {
 		t.Error("Read accepted garbage")
+	}
+}
+
+// TestBeamTrainParse trains globally with a beam, checks that the parser
+// keeps its beam width through a file and parses its training sentences
+// as annotated, with each update rule.
+func TestBeamTrainParse(t *testing.T) {
+	train, err := treebank.Read(strings.NewReader(tiny))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name  string
+		early bool
+	}{{"MaxViolation", false}, {"EarlyUpdate", true}} {
+		t.Run(tc.name, func(t *testing.T) {
+			p := depparse.Train(train, depparse.TrainOptions{Epochs: 10, Seed: 1, Prune: 1e-6, Beam: 4, EarlyUpdate: tc.early})
+			var buf bytes.Buffer
+			if _, err := p.WriteTo(&buf); err != nil {
+				t.Fatal(err)
+			}
+			p2, err := depparse.Read(&buf)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if p2.Beam() != 4 {
+				t.Errorf("read beam width %d, want 4", p2.Beam())
+			}
+			if g := p2.WithBeam(1); g.Beam() != 1 || p2.Beam() != 4 {
+				t.Errorf("WithBeam(1): widths %d and %d, want 1 and 4", g.Beam(), p2.Beam())
+			}
+			for _, gold := range train {
+				s := &dyad.Sentence{Tokens: append([]dyad.Token(nil), gold.Tokens...)}
+				for i := range s.Tokens {
+					s.Tokens[i].Head, s.Tokens[i].DepRel = -1, ""
+				}
+				p2.Parse(s)
+				for i, tok := range s.Tokens {
+					if tok.Head != gold.Tokens[i].Head || tok.DepRel != gold.Tokens[i].DepRel {
+						t.Errorf("word %q: head %d %s, want %d %s", tok.Form, tok.Head, tok.DepRel, gold.Tokens[i].Head, gold.Tokens[i].DepRel)
+					}
+				}
+			}
+		})
 	}
 }

@@ -26,9 +26,9 @@ func (st *state) features(f []uint64) []uint64 {
 		}
 		var c int
 		if left {
-			c = st.lc[h][k]
+			c = st.arcs[h].lc[k]
 		} else {
-			c = st.rc[h][k]
+			c = st.arcs[h].rc[k]
 		}
 		if c == none {
 			return pad
@@ -36,28 +36,28 @@ func (st *state) features(f []uint64) []uint64 {
 		return c
 	}
 	lab := func(d int) uint64 {
-		if d >= st.n || st.head[d] == none {
+		if d >= st.n || st.arcs[d].head == none {
 			return 255
 		}
-		return uint64(st.label[d])
+		return uint64(st.arcs[d].label)
 	}
 	val := func(h int, left bool) uint64 {
 		if h >= pad {
 			return 99
 		}
 		if left {
-			return uint64(st.nleft[h])
+			return uint64(st.arcs[h].nleft)
 		}
-		return uint64(st.nright[h])
+		return uint64(st.arcs[h].nright)
 	}
 	set := func(h int, left bool) uint64 {
 		if h >= pad {
 			return 1 << 63
 		}
 		if left {
-			return st.lset[h]
+			return st.arcs[h].lset
 		}
-		return st.rset[h]
+		return st.arcs[h].rset
 	}
 	dist := func(a, b int) uint64 {
 		if a >= pad || b >= pad {

@@ -64,6 +64,14 @@ func (t *Trainer) Update(feats []uint64, gold, pred int) {
 	}
 }
 
+// Add adds d to the weights of feats for class: one side of a structured
+// update, where the gold and predicted decisions have different features.
+func (t *Trainer) Add(feats []uint64, class int, d float32) {
+	for _, f := range feats {
+		t.rows[f] = t.add(t.rows[f], class, d)
+	}
+}
+
 func (t *Trainer) add(row []entry, class int, d float32) []entry {
 	for i := range row {
 		if row[i].class == int32(class) {

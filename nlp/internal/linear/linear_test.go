@@ -103,3 +103,20 @@ func BenchmarkScore(b *testing.B) {
 		m.Score(batches[i%len(batches)], scores)
 	}
 }
+
+// TestAdd checks that Add moves one class only, and that Update is Add
+// towards gold plus Add away from pred.
+func TestAdd(t *testing.T) {
+	feats := []uint64{New(1).Str("a").Sum(), New(2).Str("b").Sum()}
+	add, upd := NewTrainer(3), NewTrainer(3)
+	add.Add(feats, 2, 1)
+	add.Add(feats, 0, -1)
+	upd.Update(feats, 2, 0)
+	for _, tr := range []*Trainer{add, upd} {
+		scores := make([]float32, 3)
+		tr.Score(feats, scores)
+		if want := []float32{-2, 0, 2}; scores[0] != want[0] || scores[1] != want[1] || scores[2] != want[2] {
+			t.Errorf("scores %v, want %v", scores, want)
+		}
+	}
+}
