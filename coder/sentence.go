@@ -455,16 +455,18 @@ func (ps *sentence) repairParticiples() {
 			continue
 		}
 		if (pn.upos == "NOUN" || pn.upos == "PROPN") && pn.base == "nsubj" && pn.head >= 0 && pn.head == ps.n[n].head &&
-			(ps.n[n].base == "ccomp" || ps.n[n].base == "parataxis") {
+			(ps.n[n].base == "ccomp" || ps.n[n].base == "parataxis" || ps.n[n].base == "nsubj") {
 			// "Israeli warplanes struck villages …, the ministry said"
 			// parsed as "warplanes said [villages]": the participle is the
 			// reported verb, the noun before it its subject, the noun it
 			// modified its object, and a participle clause on that noun
-			// ("…, killing three people") is the verb's.
-			v.head, v.rel, v.base = ps.n[n].head, ps.n[n].rel, ps.n[n].base
+			// or on the verb of saying ("…, killing three people") is the
+			// verb's.
+			say := ps.n[n].head
+			v.head, v.rel, v.base = say, "ccomp", "ccomp"
 			pn.head = w
 			for k := n + 1; k < len(ps.n); k++ {
-				if ps.n[k].head == n && ps.n[k].base == "acl" && ps.verbal(k) {
+				if (ps.n[k].head == n && ps.n[k].base == "acl" || ps.n[k].head == say && ps.s.Tokens[k].XPOS == "VBG" && k < say) && ps.verbal(k) {
 					ps.n[k].head, ps.n[k].rel, ps.n[k].base = w, "advcl", "advcl"
 				}
 			}
