@@ -83,6 +83,22 @@ func TestCodeFatalitiesUnderMisparse(t *testing.T) {
 11 said      say       VERB  VBD _ 0  root     _ _
 12 .         .         PUNCT .   _ 11 punct    _ _`,
 		},
+		{
+			name: "ReportedObjectAsSubjectOfSaid",
+			conllu: `# text = Arnor troops bombed Gondor positions, killing 11 soldiers, Osgiliath said.
+1  Arnor     Arnor     PROPN NNP _ 2  compound _ _
+2  troops    troop     NOUN  NNS _ 11 nsubj    _ _
+3  bombed    bomb      VERB  VBN _ 5  amod     _ _
+4  Gondor    Gondor    PROPN NNP _ 5  compound _ _
+5  positions position  NOUN  NNS _ 11 nsubj    _ _
+6  ,         ,         PUNCT ,   _ 7  punct    _ _
+7  killing   kill      VERB  VBG _ 11 ccomp    _ _
+8  11        11        NUM   CD  _ 9  nummod   _ _
+9  soldiers  soldier   NOUN  NNS _ 7  obj      _ _
+10 Osgiliath Osgiliath PROPN NNP _ 11 nsubj    _ _
+11 said      say       VERB  VBD _ 0  root     _ _
+12 .         .         PUNCT .   _ 11 punct    _ _`,
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
