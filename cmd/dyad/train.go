@@ -49,7 +49,7 @@ func runTrain(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 	}
 	o.what = args[0]
 	if o.what == "ner" {
-		return runTrainNER(args[1:], stdout, stderr)
+		return untilDone(ctx, func() error { return runTrainNER(args[1:], stdout, stderr) })
 	}
 	fs := newFlagSet("train "+o.what, synopsis, stderr)
 	fs.StringVar(&o.train, "train", "", "training treebank `FILE` (CoNLL-U, optionally .gz)")
@@ -68,7 +68,44 @@ func runTrain(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 	if o.train == "" || o.out == "" {
 		return dyad.Errorf(dyad.EINVALID, "give --train FILE and --out DIR")
 	}
-	return train(ctx, o, stdout)
+	return untilDone(ctx, func() error { return train(ctx, o, stdout) })
+}
+
+// untilDone runs job and returns its error, or stops waiting as soon as
+// ctx is done (Ctrl-C, SIGTERM): the training loops do not poll ctx, and
+// the process ends with the job. A stopped job leaves the models it was
+// to replace as they were, since writeModel renames only finished files.
+func untilDone(ctx context.Context, job func() error) error {
+	done := make(chan error, 1)
+	go func() { done <- job() }()
+	select {
+	case err := <-done:
+		return err
+	case <-ctx.Done():
+		return fmt.Errorf("train: stopped, no model written: %w", context.Cause(ctx))
+	}
+}
+
+// writeModel writes m to path through a temporary file in the same
+// directory, renamed into place once complete, so that a model file is
+// never half written.
+func writeModel(path string, m io.WriterTo) (int64, error) {
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return 0, err
+	}
+	n, err := m.WriteTo(f)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(f.Name(), path)
+	}
+	if err != nil {
+		os.Remove(f.Name())
+		return 0, fmt.Errorf("write %s: %w", path, err)
+	}
+	return n, nil
 }
 
 // train runs one training job and writes its model into o.out.
@@ -188,16 +225,9 @@ func train(_ context.Context, o trainOptions, stdout io.Writer) error {
 		return dyad.Errorf(dyad.EINVALID, "unknown component %q: want tokenizer, tagger, lemmatizer or parser", o.what)
 	}
 	path := filepath.Join(o.out, name)
-	f, err := os.Create(path)
+	n, err := writeModel(path, model)
 	if err != nil {
 		return fmt.Errorf("train: %w", err)
-	}
-	n, err := model.WriteTo(f)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return fmt.Errorf("train: write %s: %w", path, err)
 	}
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
@@ -363,16 +393,9 @@ func trainNER(o trainNEROptions, stdout io.Writer) error {
 		return err
 	}
 	path := filepath.Join(o.out, nlp.NERFile)
-	f, err := os.Create(path)
+	n, err := writeModel(path, t)
 	if err != nil {
 		return fmt.Errorf("train: %w", err)
-	}
-	n, err := t.WriteTo(f)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return fmt.Errorf("train: write %s: %w", path, err)
 	}
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
