@@ -24,10 +24,10 @@ func RunFullText(t *testing.T, s dyad.Store) { testFullText(t, s) }
 // re-coded, which replaces their mentions.
 func testFullText(t *testing.T, s dyad.Store) {
 	ctx := context.Background()
-	g := synth.New(7, 3000)
+	g := synth.New(7, fullTextEvents)
 	var arts []*dyad.Article
 	words := map[string]int{}
-	for g.Events() < 3000 {
+	for g.Events() < fullTextEvents {
 		a, evs := g.Article()
 		if _, err := s.SaveArticle(ctx, a, nil, evs); err != nil {
 			t.Fatal(err)
