@@ -185,26 +185,15 @@ func (t *Tagger) WriteTo(w io.Writer) (int64, error) {
 	for _, k := range f.Words {
 		f.WordInfo = append(f.WordInfo, t.vocab[k])
 	}
-	cw := &counter{w: w}
+	cw := &linear.CountWriter{W: w}
 	zw, _ := gzip.NewWriterLevel(cw, gzip.BestCompression)
 	if err := gob.NewEncoder(zw).Encode(f); err != nil {
-		return cw.n, fmt.Errorf("write ner model: %w", err)
+		return cw.N, fmt.Errorf("write ner model: %w", err)
 	}
 	if err := zw.Close(); err != nil {
-		return cw.n, fmt.Errorf("write ner model: %w", err)
+		return cw.N, fmt.Errorf("write ner model: %w", err)
 	}
-	return cw.n, nil
-}
-
-type counter struct {
-	w io.Writer
-	n int64
-}
-
-func (c *counter) Write(p []byte) (int, error) {
-	n, err := c.w.Write(p)
-	c.n += int64(n)
-	return n, err
+	return cw.N, nil
 }
 
 // Read reads a Tagger written by WriteTo.

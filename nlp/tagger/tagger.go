@@ -445,7 +445,7 @@ func (t *Tagger) WriteTo(w io.Writer) (int64, error) {
 			return 0, fmt.Errorf("write tagger: %w", err)
 		}
 	}
-	cw := &counter{w: w}
+	cw := &linear.CountWriter{W: w}
 	// Stored, not compressed: hashed keys and weights do not compress,
 	// and inflating them would double the load time.
 	zw, err := gzip.NewWriterLevel(cw, gzip.NoCompression)
@@ -453,23 +453,12 @@ func (t *Tagger) WriteTo(w io.Writer) (int64, error) {
 		return 0, fmt.Errorf("write tagger: %w", err)
 	}
 	if err := gob.NewEncoder(zw).Encode(file{UPOS: t.upos, XPOS: t.xpos, Lex: t.lex, Words: t.words, Dict: t.dict, Sets: t.sets, Weights: wb[0].Bytes(), WeightsR: wb[1].Bytes(), Weights2: wb[2].Bytes()}); err != nil {
-		return cw.n, fmt.Errorf("write tagger: %w", err)
+		return cw.N, fmt.Errorf("write tagger: %w", err)
 	}
 	if err := zw.Close(); err != nil {
-		return cw.n, fmt.Errorf("write tagger: %w", err)
+		return cw.N, fmt.Errorf("write tagger: %w", err)
 	}
-	return cw.n, nil
-}
-
-type counter struct {
-	w io.Writer
-	n int64
-}
-
-func (c *counter) Write(p []byte) (int, error) {
-	n, err := c.w.Write(p)
-	c.n += int64(n)
-	return n, err
+	return cw.N, nil
 }
 
 // Read reads a Tagger written by WriteTo.

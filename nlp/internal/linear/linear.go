@@ -304,7 +304,7 @@ const magic = "dyadlin1"
 // delta varints, then each row's classes and 16-bit weights.
 func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	bw := bufio.NewWriter(w)
-	cw := &countWriter{w: bw}
+	cw := &CountWriter{W: bw}
 	var buf [binary.MaxVarintLen64]byte
 	uv := func(v uint64) { cw.Write(buf[:binary.PutUvarint(buf[:], v)]) }
 	cw.Write([]byte(magic))
@@ -323,26 +323,29 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 		}
 	}
 	if cw.err != nil {
-		return cw.n, fmt.Errorf("write linear model: %w", cw.err)
+		return cw.N, fmt.Errorf("write linear model: %w", cw.err)
 	}
 	if err := bw.Flush(); err != nil {
-		return cw.n, fmt.Errorf("write linear model: %w", err)
+		return cw.N, fmt.Errorf("write linear model: %w", err)
 	}
-	return cw.n, nil
+	return cw.N, nil
 }
 
-type countWriter struct {
-	w   io.Writer
-	n   int64
+// CountWriter counts the bytes written through it to W, for WriteTo
+// methods; after an error it writes nothing more.
+type CountWriter struct {
+	W   io.Writer
+	N   int64
 	err error
 }
 
-func (c *countWriter) Write(p []byte) (int, error) {
+// Write writes p to W and counts the bytes written.
+func (c *CountWriter) Write(p []byte) (int, error) {
 	if c.err != nil {
 		return 0, c.err
 	}
-	n, err := c.w.Write(p)
-	c.n += int64(n)
+	n, err := c.W.Write(p)
+	c.N += int64(n)
 	c.err = err
 	return n, err
 }
