@@ -12,27 +12,14 @@ import (
 )
 
 func TestIngestConformance(t *testing.T) {
-	storetest.RunIngest(t, func(t *testing.T, now func() time.Time) (storetest.IngestStore, func() storetest.IngestStore) {
+	storetest.RunIngest(t, func(t *testing.T, now func() time.Time) func() storetest.IngestStore {
 		dsn := storetest.PostgresDSN(t)
-		open := func() *postgres.DB {
+		return func() storetest.IngestStore {
 			db := postgres.NewDB(dsn)
 			db.Now = now
 			if err := db.Open(context.Background()); err != nil {
 				t.Fatal(err)
 			}
-			return db
-		}
-		db := open()
-		t.Cleanup(func() {
-			if err := db.Close(); err != nil {
-				t.Error(err)
-			}
-		})
-		return db, func() storetest.IngestStore {
-			if err := db.Close(); err != nil {
-				t.Fatal(err)
-			}
-			db = open()
 			return db
 		}
 	})

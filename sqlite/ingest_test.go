@@ -13,27 +13,14 @@ import (
 )
 
 func TestIngestConformance(t *testing.T) {
-	storetest.RunIngest(t, func(t *testing.T, now func() time.Time) (storetest.IngestStore, func() storetest.IngestStore) {
+	storetest.RunIngest(t, func(t *testing.T, now func() time.Time) func() storetest.IngestStore {
 		path := filepath.Join(t.TempDir(), "dyad.db")
-		open := func() *sqlite.DB {
+		return func() storetest.IngestStore {
 			db := sqlite.NewDB(path)
 			db.Now = now
 			if err := db.Open(context.Background()); err != nil {
 				t.Fatal(err)
 			}
-			return db
-		}
-		db := open()
-		t.Cleanup(func() {
-			if err := db.Close(); err != nil {
-				t.Error(err)
-			}
-		})
-		return db, func() storetest.IngestStore {
-			if err := db.Close(); err != nil {
-				t.Fatal(err)
-			}
-			db = open()
 			return db
 		}
 	})

@@ -22,27 +22,45 @@ type IngestStore interface {
 	MarkFeedItemsSeen(ctx context.Context, feedURL string, keys []string) error
 	SaveFingerprint(ctx context.Context, fp dyad.Fingerprint) error
 	FindCopies(ctx context.Context, fp dyad.Fingerprint, maxDist, days int) ([]dyad.Fingerprint, error)
+	Close() error
 }
 
-// IngestOpener returns a fresh, empty, open IngestStore whose clock is
-// now, and closes it when the test ends. Reopen, when not nil, closes the
-// store and opens the same database again, as a restarted process would.
-type IngestOpener func(t *testing.T, now func() time.Time) (s IngestStore, reopen func() IngestStore)
+// IngestOpener makes a fresh, empty database for a test and returns the
+// function that opens it, with now as the store's clock. RunIngest calls
+// that function again to reopen the database, as a restarted process
+// would, and closes the store it opened last when the test ends.
+type IngestOpener func(t *testing.T, now func() time.Time) (open func() IngestStore)
 
 // RunIngest runs the conformance suite of the ingestion state.
-func RunIngest(t *testing.T, open IngestOpener) {
+func RunIngest(t *testing.T, opener IngestOpener) {
 	now := func() time.Time { return T0 }
+	start := func(t *testing.T) (IngestStore, func() IngestStore) {
+		open := opener(t, now)
+		s := open()
+		t.Cleanup(func() {
+			if err := s.Close(); err != nil {
+				t.Error(err)
+			}
+		})
+		return s, func() IngestStore {
+			if err := s.Close(); err != nil {
+				t.Fatal(err)
+			}
+			s = open()
+			return s
+		}
+	}
 	for _, tt := range []struct {
 		name string
 		fn   func(*testing.T, IngestStore, func() IngestStore)
 	}{{"FeedStatus", testFeedStatus}, {"FeedItems", testFeedItems}, {"Fingerprints", testFingerprints}} {
 		t.Run(tt.name, func(t *testing.T) {
-			s, reopen := open(t, now)
+			s, reopen := start(t)
 			tt.fn(t, s, reopen)
 		})
 	}
 	t.Run("FingerprintErrors", func(t *testing.T) {
-		s, _ := open(t, now)
+		s, _ := start(t)
 		testFingerprintErrors(t, s)
 	})
 }
