@@ -17,26 +17,12 @@ import (
 // source URL, numbers of mentions, sources and articles) appended, which
 // is what encoding a dyad.StoredEvent gives. It is the API's fast path.
 func (s *Store) EventsJSON(ctx context.Context, f dyad.EventFilter) ([]byte, error) {
-	if err := f.Validate(); err != nil {
+	q, err := s.pageRows(ctx, &f)
+	if err != nil {
 		return nil, err
 	}
-	limit := f.Limit
-	if limit == 0 {
-		limit = dyad.DefaultPageSize
-	}
-	qctx, cancel := s.withTimeout(ctx)
-	defer cancel()
-	sqlText, args, err := s.selectEvents(qctx, &f, true, limit+1)
-	if err != nil {
-		if qctx.Err() != nil {
-			return nil, s.queryError(ctx, qctx, "events", err)
-		}
-		return nil, err
-	}
-	rows, err := s.Read.QueryContext(qctx, sqlText, args...)
-	if err != nil {
-		return nil, s.queryError(ctx, qctx, "events", err)
-	}
+	defer q.done()
+	rows, limit := q.rows, q.limit
 	defer rows.Close()
 	b := bytes.NewBuffer(make([]byte, 0, limit*1024))
 	b.WriteString(`{"events":[`)
@@ -51,7 +37,7 @@ func (s *Store) EventsJSON(ctx context.Context, f dyad.EventFilter) ([]byte, err
 		var first int64
 		var se dyad.StoredEvent
 		if err := rows.Scan(&body, &first, &se.SourceURL, &se.NumMentions, &se.NumSources, &se.NumArticles, &last.date, &last.goldstein); err != nil {
-			return nil, s.queryError(ctx, qctx, "events", err)
+			return nil, q.fail(err)
 		}
 		last.mentions = se.NumMentions
 		if last.id, err = bodyID(body); err != nil {
@@ -82,7 +68,7 @@ func (s *Store) EventsJSON(ctx context.Context, f dyad.EventFilter) ([]byte, err
 		n++
 	}
 	if err := rows.Err(); err != nil {
-		return nil, s.queryError(ctx, qctx, "events", err)
+		return nil, q.fail(err)
 	}
 	b.WriteString(`],"next":`)
 	b.WriteString(strconv.Quote(next)) // base64url: nothing to escape

@@ -2,6 +2,7 @@ package sqlstore
 
 import (
 	"context"
+	"database/sql"
 	"encoding/base64"
 	"encoding/json"
 	"errors"
@@ -308,45 +309,68 @@ func (s *Store) selectEvents(ctx context.Context, f *dyad.EventFilter, useCursor
 // Events implements dyad.EventReader.
 func (s *Store) Events(ctx context.Context, f dyad.EventFilter) (dyad.EventPage, error) {
 	page := dyad.EventPage{Events: []dyad.StoredEvent{}}
-	if err := f.Validate(); err != nil {
+	q, err := s.pageRows(ctx, &f)
+	if err != nil {
 		return page, err
+	}
+	defer q.done()
+	defer q.rows.Close()
+	var last sortKeys
+	for q.rows.Next() {
+		if len(page.Events) == q.limit {
+			page.Next = encodeCursor(f.Sort, last)
+			break
+		}
+		var se dyad.StoredEvent
+		k, err := scanEvent(q.rows, &se)
+		if err != nil {
+			return page, q.fail(err)
+		}
+		last = k
+		page.Events = append(page.Events, se)
+	}
+	if err := q.rows.Err(); err != nil {
+		return dyad.EventPage{Events: []dyad.StoredEvent{}}, q.fail(err)
+	}
+	return page, nil
+}
+
+// pageQuery is the running query of one page of events.
+type pageQuery struct {
+	rows  *sql.Rows // at most limit+1: the last one says there is a next page
+	limit int
+	fail  func(error) error // reports a query error as the page's callers do
+	done  context.CancelFunc
+}
+
+// pageRows validates f and runs the query of one page of the events it
+// selects, under the store's query timeout. The caller closes q.rows,
+// then calls q.done.
+func (s *Store) pageRows(ctx context.Context, f *dyad.EventFilter) (*pageQuery, error) {
+	if err := f.Validate(); err != nil {
+		return nil, err
 	}
 	limit := f.Limit
 	if limit == 0 {
 		limit = dyad.DefaultPageSize
 	}
 	qctx, cancel := s.withTimeout(ctx)
-	defer cancel()
-	sqlText, args, err := s.selectEvents(qctx, &f, true, limit+1)
+	fail := func(err error) error { return s.queryError(ctx, qctx, "events", err) }
+	sqlText, args, err := s.selectEvents(qctx, f, true, limit+1)
 	if err != nil {
 		if qctx.Err() != nil {
-			return page, s.queryError(ctx, qctx, "events", err)
+			err = fail(err)
 		}
-		return page, err
+		cancel()
+		return nil, err
 	}
 	rows, err := s.Read.QueryContext(qctx, sqlText, args...)
 	if err != nil {
-		return page, s.queryError(ctx, qctx, "events", err)
+		err = fail(err)
+		cancel()
+		return nil, err
 	}
-	defer rows.Close()
-	var last sortKeys
-	for rows.Next() {
-		if len(page.Events) == limit {
-			page.Next = encodeCursor(f.Sort, last)
-			break
-		}
-		var se dyad.StoredEvent
-		k, err := scanEvent(rows, &se)
-		if err != nil {
-			return page, s.queryError(ctx, qctx, "events", err)
-		}
-		last = k
-		page.Events = append(page.Events, se)
-	}
-	if err := rows.Err(); err != nil {
-		return dyad.EventPage{Events: []dyad.StoredEvent{}}, s.queryError(ctx, qctx, "events", err)
-	}
-	return page, nil
+	return &pageQuery{rows: rows, limit: limit, fail: fail, done: cancel}, nil
 }
 
 // EachEvent implements dyad.EventReader.
