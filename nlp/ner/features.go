@@ -7,8 +7,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/dyad-events/dyad"
-	"github.com/dyad-events/dyad/nlp/internal/affix"
 	"github.com/dyad-events/dyad/nlp/internal/linear"
+	"github.com/dyad-events/dyad/nlp/internal/wordform"
 )
 
 // pad is the number of padding words on each side of a sentence.
@@ -39,7 +39,7 @@ func newContext(s *dyad.Sentence, names func(string) uint32, kind func(string) i
 	lowers, uppers := 0, 0
 	for i, t := range s.Tokens {
 		forms[i] = t.Form
-		w := normalize(t.Form)
+		w := wordform.Normalize(t.Form)
 		c.words[i+pad] = w
 		c.lower[i+pad] = strings.ToLower(w)
 		c.shapes[i+pad] = shape(t.Form)
@@ -69,23 +69,6 @@ func newContext(s *dyad.Sentence, names func(string) uint32, kind func(string) i
 		}
 	}
 	return c
-}
-
-// normalize maps numbers to a class and keeps other words.
-func normalize(w string) string {
-	digits := 0
-	for i := 0; i < len(w); i++ {
-		if w[i] >= '0' && w[i] <= '9' {
-			digits++
-		}
-	}
-	if digits > 0 && digits*2 >= len(w) {
-		if len(w) == 4 && digits == 4 {
-			return "!YEAR"
-		}
-		return "!DIGITS"
-	}
-	return w
 }
 
 // shape returns a compressed shape of w: "Xx" for "Pakistan", "d.d" for
@@ -149,12 +132,12 @@ func (c *context) features(f []uint64, i int, tags []int32) []uint64 {
 		H(1).Str(w).Sum(),
 		H(2).Str(l).Sum(),
 		H(3).Str(sh).Sum(),
-		H(4).Str(affix.Suffix(l, 2)).Sum(),
-		H(5).Str(affix.Suffix(l, 3)).Sum(),
-		H(6).Str(affix.Suffix(l, 4)).Sum(),
-		H(7).Str(affix.Prefix(l, 2)).Sum(),
-		H(8).Str(affix.Prefix(l, 3)).Sum(),
-		H(9).Str(affix.Prefix(l, 4)).Sum(),
+		H(4).Str(wordform.Suffix(l, 2)).Sum(),
+		H(5).Str(wordform.Suffix(l, 3)).Sum(),
+		H(6).Str(wordform.Suffix(l, 4)).Sum(),
+		H(7).Str(wordform.Prefix(l, 2)).Sum(),
+		H(8).Str(wordform.Prefix(l, 3)).Sum(),
+		H(9).Str(wordform.Prefix(l, 4)).Sum(),
 		H(10).Str(u).Sum(),
 		H(11).Str(c.upos[j-1]).Str(u).Sum(),
 		H(12).Str(u).Str(c.upos[j+1]).Sum(),
@@ -192,7 +175,7 @@ func (c *context) features(f []uint64, i int, tags []int32) []uint64 {
 	f = appendLists(f, 43, c.gazI[j], sh)
 	f = appendLists(f, 44, c.gazB[j+1], "")
 	f = appendLists(f, 45, c.gazOut[j], "")
-	f = appendLists(f, 46, c.gazB[j]|c.gazI[j], affix.Prefix(c.shapes[j], 1)+string(rune('0'+min(p1+1, 9))))
+	f = appendLists(f, 46, c.gazB[j]|c.gazI[j], wordform.Prefix(c.shapes[j], 1)+string(rune('0'+min(p1+1, 9))))
 	if c.gazOut[j] != 0 && c.gazB[j] != 0 {
 		f = append(f, H(47).Int(p1).Sum())
 	}

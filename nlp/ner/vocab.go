@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/nlp/internal/wordform"
 )
 
 // vocabulary holds, for each lower-cased word of the training text, how
@@ -25,7 +26,7 @@ func countWords(sents []*dyad.Sentence, counts map[string]wordCount) {
 			if !wordy(t.Form) {
 				continue
 			}
-			l := strings.ToLower(normalize(t.Form))
+			l := strings.ToLower(wordform.Normalize(t.Form))
 			c := counts[l]
 			c.n++
 			if i > 0 {

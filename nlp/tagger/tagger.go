@@ -24,8 +24,8 @@ import (
 	"unicode"
 
 	"github.com/dyad-events/dyad"
-	"github.com/dyad-events/dyad/nlp/internal/affix"
 	"github.com/dyad-events/dyad/nlp/internal/linear"
+	"github.com/dyad-events/dyad/nlp/internal/wordform"
 )
 
 // Tagger tags sentences. It is safe for concurrent use.
@@ -193,7 +193,7 @@ func (tg *Tagger) newContext(s *dyad.Sentence, infos []wordInfo) *context {
 		c.shapes[i], c.shapes[n-1-i] = c.words[i], c.words[n-1-i]
 	}
 	for i, t := range s.Tokens {
-		w := normalize(t.Form)
+		w := wordform.Normalize(t.Form)
 		c.forms[i+pad] = t.Form
 		c.words[i+pad] = w
 		l := strings.ToLower(w)
@@ -256,23 +256,6 @@ func capsClass(s *dyad.Sentence) int {
 	return 0
 }
 
-// normalize maps numbers to a class and keeps other words.
-func normalize(w string) string {
-	digits := 0
-	for i := 0; i < len(w); i++ {
-		if w[i] >= '0' && w[i] <= '9' {
-			digits++
-		}
-	}
-	if digits > 0 && digits*2 >= len(w) {
-		if len(w) == 4 && digits == 4 {
-			return "!YEAR"
-		}
-		return "!DIGITS"
-	}
-	return w
-}
-
 // Shape returns a compressed shape of w: "Xx" for "Pakistan", "d.d" for
 // "5.5", "X.X." for "U.S.".
 func Shape(w string) string {
@@ -326,22 +309,22 @@ func (c *context) features(f []uint64, i int, tags []int32, upos []string) []uin
 		H(0).Sum(),
 		H(1).Str(l).Sum(),
 		H(2).Str(w).Sum(),
-		H(3).Str(affix.Suffix(l, 1)).Sum(),
-		H(4).Str(affix.Suffix(l, 2)).Sum(),
-		H(5).Str(affix.Suffix(l, 3)).Sum(),
-		H(6).Str(affix.Suffix(l, 4)).Sum(),
-		H(7).Str(affix.Prefix(l, 1)).Sum(),
-		H(8).Str(affix.Prefix(l, 2)).Sum(),
-		H(9).Str(affix.Prefix(l, 3)).Sum(),
+		H(3).Str(wordform.Suffix(l, 1)).Sum(),
+		H(4).Str(wordform.Suffix(l, 2)).Sum(),
+		H(5).Str(wordform.Suffix(l, 3)).Sum(),
+		H(6).Str(wordform.Suffix(l, 4)).Sum(),
+		H(7).Str(wordform.Prefix(l, 1)).Sum(),
+		H(8).Str(wordform.Prefix(l, 2)).Sum(),
+		H(9).Str(wordform.Prefix(l, 3)).Sum(),
 		H(10).Str(c.shapes[j]).Sum(),
 		H(11).Int(p1).Sum(),
 		H(12).Int(p2).Int(p1).Sum(),
 		H(13).Int(p1).Str(l).Sum(),
 		H(14).Str(c.lower[j-1]).Sum(),
-		H(15).Str(affix.Suffix(c.lower[j-1], 3)).Sum(),
+		H(15).Str(wordform.Suffix(c.lower[j-1], 3)).Sum(),
 		H(16).Str(c.lower[j-2]).Sum(),
 		H(17).Str(c.lower[j+1]).Sum(),
-		H(18).Str(affix.Suffix(c.lower[j+1], 3)).Sum(),
+		H(18).Str(wordform.Suffix(c.lower[j+1], 3)).Sum(),
 		H(19).Str(c.lower[j+2]).Sum(),
 		H(20).Str(c.shapes[j+1]).Sum(),
 		H(21).Str(c.shapes[j-1]).Sum(),
@@ -352,7 +335,7 @@ func (c *context) features(f []uint64, i int, tags []int32, upos []string) []uin
 		H(26).Int(p1).Int(int(c.info[j+1].Freq)).Sum(),
 		H(27).Str(l).Str(c.lower[j+1]).Sum(),
 		H(28).Str(c.lower[j-1]).Str(l).Sum(),
-		H(29).Int(p1).Str(affix.Suffix(l, 3)).Sum(),
+		H(29).Int(p1).Str(wordform.Suffix(l, 3)).Sum(),
 		H(38).Int(p2).Str(l).Sum(),
 		H(39).Str(l).Str(c.lower[j+2]).Sum(),
 		H(56).Str(c.lower[j-1]).Str(c.lower[j+1]).Sum(),
@@ -414,7 +397,7 @@ func (c *context) final(f []uint64, i int, tags, back, first []int32) []uint64 {
 		H(43).Int(p1).Int(n1).Sum(),
 		H(44).Str(l).Int(n1).Sum(),
 		H(45).Int(b).Sum(),
-		H(46).Str(affix.Suffix(l, 3)).Int(n1).Sum(),
+		H(46).Str(wordform.Suffix(l, 3)).Int(n1).Sum(),
 		H(47).Int(p1).Int(b).Int(n1).Sum(),
 		H(48).Int(l2r).Sum(),
 		H(49).Int(l2r).Int(b).Sum(),
