@@ -405,59 +405,63 @@ func TestCodeRepairsMisparses(t *testing.T) {
 	}
 }
 
-// TestCodeArticleCivilConflict: the main dyad of an article about a
-// conflict inside one country is its two sides there.
-func TestCodeArticleCivilConflict(t *testing.T) {
+// TestCodeArticleDyad: "both sides" stands for the article's main dyad,
+// whether it is a conflict inside one country (its two sides there) or
+// a pair named after "between" in a sentence that codes no event.
+func TestCodeArticleDyad(t *testing.T) {
 	c := mustCoder(t, coder.Options{})
-	sents := []*dyad.Sentence{
-		mustParse(t, `# text = Arnor soldiers criticized the Arnor government.
+	tests := []struct {
+		name, lead, then string
+		leadWant, want   []string
+	}{
+		{
+			name: "CivilConflict",
+			lead: `# text = Arnor soldiers criticized the Arnor government.
 1 Arnor      Arnor      PROPN NNP _ 2 compound _ _
 2 soldiers   soldier    NOUN  NNS _ 3 nsubj    _ _
 3 criticized criticize  VERB  VBD _ 0 root     _ _
 4 the        the        DET   DT  _ 6 det      _ _
 5 Arnor      Arnor      PROPN NNP _ 6 compound _ _
 6 government government NOUN  NN  _ 3 obj      _ _
-7 .          .          PUNCT .   _ 3 punct    _ _`),
-		mustParse(t, `# text = Gondor criticized both sides.
+7 .          .          PUNCT .   _ 3 punct    _ _`,
+			leadWant: []string{"ARNMIL ARNGOV 111"},
+			then: `# text = Gondor criticized both sides.
 1 Gondor     Gondor    PROPN NNP _ 2 nsubj _ _
 2 criticized criticize VERB  VBD _ 0 root  _ _
 3 both       both      DET   DT  _ 4 det   _ _
 4 sides      side      NOUN  NNS _ 2 obj   _ _
-5 .          .         PUNCT .   _ 2 punct _ _`),
-	}
-	got := c.CodeArticle(sents, testDate)
-	g := triples(got[1])
-	slices.Sort(g)
-	if want := []string{"GON ARNGOV 111", "GON ARNMIL 111"}; !slices.Equal(g, want) {
-		t.Errorf("events %v, want %v", g, want)
-	}
-}
-
-// TestCodeArticleBetween: "talks between A and B" makes A and B the
-// article's dyad even when that sentence codes no event.
-func TestCodeArticleBetween(t *testing.T) {
-	c := mustCoder(t, coder.Options{})
-	sents := []*dyad.Sentence{
-		mustParse(t, `# text = Talks between Arnor and Gondor stalled.
+5 .          .         PUNCT .   _ 2 punct _ _`,
+			want: []string{"GON ARNGOV 111", "GON ARNMIL 111"},
+		},
+		{
+			name: "Between",
+			lead: `# text = Talks between Arnor and Gondor stalled.
 1 Talks   talk    NOUN  NNS _ 6 nsubj _ _
 2 between between ADP   IN  _ 3 case  _ _
 3 Arnor   Arnor   PROPN NNP _ 1 nmod  _ _
 4 and     and     CCONJ CC  _ 5 cc    _ _
 5 Gondor  Gondor  PROPN NNP _ 3 conj  _ _
 6 stalled stall   VERB  VBD _ 0 root  _ _
-7 .       .       PUNCT .   _ 6 punct _ _`),
-		mustParse(t, `# text = Osgiliath criticized both sides.
+7 .       .       PUNCT .   _ 6 punct _ _`,
+			then: `# text = Osgiliath criticized both sides.
 1 Osgiliath  Osgiliath PROPN NNP _ 2 nsubj _ _
 2 criticized criticize VERB  VBD _ 0 root  _ _
 3 both       both      DET   DT  _ 4 det   _ _
 4 sides      side      NOUN  NNS _ 2 obj   _ _
-5 .          .         PUNCT .   _ 2 punct _ _`),
+5 .          .         PUNCT .   _ 2 punct _ _`,
+			want: []string{"OSG ARN 111", "OSG GON 111"},
+		},
 	}
-	got := c.CodeArticle(sents, testDate)
-	g := triples(got[1])
-	slices.Sort(g)
-	if want := []string{"OSG ARN 111", "OSG GON 111"}; len(got[0]) != 0 || !slices.Equal(g, want) {
-		t.Errorf("events %v then %v, want none then %v", triples(got[0]), g, want)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := c.CodeArticle([]*dyad.Sentence{mustParse(t, tt.lead), mustParse(t, tt.then)}, testDate)
+			lead, then := triples(got[0]), triples(got[1])
+			slices.Sort(lead)
+			slices.Sort(then)
+			if !slices.Equal(lead, tt.leadWant) || !slices.Equal(then, tt.want) {
+				t.Errorf("events %v then %v, want %v then %v", lead, then, tt.leadWant, tt.want)
+			}
+		})
 	}
 }
 
