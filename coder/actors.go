@@ -418,7 +418,7 @@ func (a *analysis) antecedent(i int) []actor {
 			}
 		}
 		firstVerb = firstVerb && !verbal
-		if s := ps.child(j, "nsubj"); s >= 0 && s != i && !ps.isAncestor(s, i) {
+		if s := ps.child(j, "nsubj"); s >= 0 && s != i && !ps.isAncestor(s, i) && ps.agrees(i, s) {
 			if local {
 				local = false
 				continue
@@ -430,7 +430,7 @@ func (a *analysis) antecedent(i int) []actor {
 	}
 	for j := i - 1; j >= 0; j-- {
 		if ps.n[j].upos == "PROPN" || ps.n[j].upos == "NOUN" {
-			if pronouns[ps.n[j].up] {
+			if pronouns[ps.n[j].up] || !ps.agrees(i, j) {
 				continue
 			}
 			if got := a.single(j); len(got) > 0 && got[0].named {
@@ -439,6 +439,26 @@ func (a *analysis) antecedent(i int) []actor {
 		}
 	}
 	return nil
+}
+
+// pluralPronouns are the pronouns that refer to more than one.
+var pluralPronouns = map[string]bool{"THEY": true, "THEIR": true, "THEM": true, "THEMSELVES": true}
+
+// agrees reports whether the pronoun at p can refer to the noun phrase
+// headed by n: "its soldiers" is not the gunmen's, "50 of them" are not
+// the army. A phrase whose number the tags do not say agrees.
+func (ps *sentence) agrees(p, n int) bool {
+	var plural bool
+	switch {
+	case ps.child(n, "conj") >= 0:
+		plural = true
+	case ps.s.Tokens[n].XPOS == "NNS" || ps.s.Tokens[n].XPOS == "NNPS":
+		plural = true
+	case ps.s.Tokens[n].XPOS == "NN" || ps.s.Tokens[n].XPOS == "NNP":
+	default:
+		return true
+	}
+	return plural == pluralPronouns[ps.n[p].up]
 }
 
 // isAncestor reports whether a dominates b.

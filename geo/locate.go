@@ -704,8 +704,11 @@ func (g *Gazetteer) Locate(s *dyad.Sentence, ev *dyad.Event, c Context) Result {
 		if (m.Prep == objPrep || m.Prep == nePrep) && m.Place.Kind == Country || (m.Prep == nePrep || m.Prep == "of") && ev != nil && (overlaps(m.Span, ev.Source.Span) || overlaps(m.Span, ev.Target.Span)) {
 			continue // an actor: "Russia attacked Ukraine", "the Kabul government"
 		}
-		if m.Place.Kind == Country && ev != nil && actorGroup(ms, k, ev) {
-			continue // "called on the United States and France": those addressed, not places
+		if ev != nil && (m.Place.Kind == Country || metonymic(ev, m.Prep)) && actorGroup(ms, k, ev) {
+			// "called on the United States and France", "urged Georgetown
+			// and Caracas", "talks between Moscow and Kyiv": those
+			// addressed, not places.
+			continue
 		}
 		if verb > 0 && otherClause(s, m.Head, verb) {
 			continue // "strikes hit Lebanon as Beirut appeals to Washington"
@@ -853,6 +856,15 @@ func containsInt(l []int, v int) bool {
 		}
 	}
 	return false
+}
+
+// metonymic reports whether a city or region that names an actor of ev
+// stands for its government rather than for where ev happened: in a
+// statement ("Brazil urged Georgetown and Caracas") or between the
+// parties ("talks between Moscow and Kyiv"), but not in an act of force
+// or aid ("drones hit Kyiv", "aid reached Gaza").
+func metonymic(ev *dyad.Event, prep string) bool {
+	return prep == "between" || ev.QuadClass == 1 || ev.QuadClass == 3 // verbal cooperation, verbal conflict
 }
 
 // actorGroup reports whether mention k, or a mention coordinated with

@@ -1,6 +1,7 @@
 package geo_test
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -135,6 +136,37 @@ func TestPlaceEvent(t *testing.T) {
 		}
 		if r := g.Locate(s, ev, geo.Context{}); len(r.Locations) != 0 {
 			t.Errorf("Locate(%q) for the event with target %s = %+v, want none", s.Text, target, r.Locations)
+		}
+	}
+
+	// A capital named as an actor stands for its government in a
+	// statement or between parties, but is where an attack happened.
+	for _, tt := range []struct {
+		text, target string
+		quad         int
+		want         string
+	}{
+		{"Brazil urged Georgetown and Caracas to resolve the dispute.", "Georgetown", 1, ""},
+		{"Erdogan offered to host talks between Moscow and Kyiv in Istanbul.", "Kyiv", 1, "Istanbul"},
+		{"Moscow accused Kyiv of shelling civilians.", "Kyiv", 3, ""},
+		{"Russian drones hit Kyiv overnight.", "Kyiv", 4, "Kyiv"},
+	} {
+		s := parse(t, tt.text)
+		ev := rootEvent(s)
+		ev.QuadClass = tt.quad
+		ev.Source.Span = dyad.Span{First: 1, Last: 1} // the subject
+		for _, tok := range s.Tokens {
+			if tok.Form == tt.target {
+				ev.Target.Span = dyad.Span{First: tok.ID, Last: tok.ID}
+			}
+		}
+		r := g.Locate(s, ev, geo.Context{})
+		var got []string
+		for _, l := range r.Locations {
+			got = append(got, l.Name)
+		}
+		if want := strings.Fields(tt.want); !slices.Equal(got, want) {
+			t.Errorf("Locate(%q), target %s, quad class %d = %v (%s), want %v", tt.text, tt.target, tt.quad, got, r.Why, want)
 		}
 	}
 
