@@ -207,6 +207,27 @@ func (a *analysis) single(i int) []actor {
 		}
 		return []actor{{code: code, first: first, last: last}}
 	}
+	if instrumentNouns[nd.lemma] {
+		// "The army said its aircraft bombed …": weapons stand for
+		// whoever owns them.
+		for _, k := range nd.kids {
+			if ps.n[k].rel != "nmod:poss" || ps.n[k].upos != "PRON" || !pronouns[ps.n[k].up] {
+				continue
+			}
+			owner := a.antecedent(k)
+			if len(owner) == 0 {
+				if code := a.pronounRef(); code != "" {
+					owner = []actor{{code: code, named: true}}
+				}
+			}
+			out := make([]actor, len(owner))
+			for n, o := range owner {
+				o.first, o.last = k, i
+				out[n] = o
+			}
+			return out
+		}
+	}
 	for _, k := range nd.kids {
 		if ps.n[k].base == "appos" {
 			words = ps.phrase(k, words)
@@ -214,6 +235,14 @@ func (a *analysis) single(i int) []actor {
 	}
 	sortInts(words)
 	return a.newActor(i, words)
+}
+
+// instrumentNouns are weapons and craft (lemmas), which stand for their
+// owner when a possessive pronoun names it: "its drones struck".
+var instrumentNouns = map[string]bool{
+	"DRONE": true, "AIRCRAFT": true, "WARPLANE": true, "JET": true, "HELICOPTER": true, "MISSILE": true,
+	"ROCKET": true, "ARTILLERY": true, "TANK": true, "WARSHIP": true, "SHIP": true, "VESSEL": true,
+	"BOMBER": true, "GUNSHIP": true, "GUNBOAT": true, "SUBMARINE": true,
 }
 
 // newActor makes an actor of a short proper-noun phrase no dictionary

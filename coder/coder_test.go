@@ -711,6 +711,34 @@ func TestCode(t *testing.T) {
 			want: []string{"GON ARNMIL 111", "GON ARNMIL 112"},
 		},
 		{
+			name: "WeaponsStandForTheirOwner",
+			conllu: `# text = Gondor said its drones criticized Arnor.
+1 Gondor     Gondor    PROPN NNP  _ 2 nsubj     _ _
+2 said       say       VERB  VBD  _ 0 root      _ _
+3 its        its       PRON  PRP$ _ 4 nmod:poss _ _
+4 drones     drone     NOUN  NNS  _ 5 nsubj     _ _
+5 criticized criticize VERB  VBD  _ 2 ccomp     _ _
+6 Arnor      Arnor     PROPN NNP  _ 5 obj       _ _
+7 .          .         PUNCT .    _ 2 punct     _ _`,
+			want: []string{"GON ARN 111"},
+			mod:  dyad.Reported,
+		},
+		{
+			name: "PronounAgreesInNumber",
+			// "its" is Gondor's, not the soldiers'.
+			conllu: `# text = Gondor says Arnorian soldiers criticized its government.
+1 Gondor     Gondor     PROPN NNP  _ 2 nsubj     _ _
+2 says       say        VERB  VBZ  _ 0 root      _ _
+3 Arnorian   Arnorian   ADJ   JJ   _ 4 amod      _ _
+4 soldiers   soldier    NOUN  NNS  _ 5 nsubj     _ _
+5 criticized criticize  VERB  VBD  _ 2 ccomp     _ _
+6 its        its        PRON  PRP$ _ 7 nmod:poss _ _
+7 government government NOUN  NN   _ 5 obj       _ _
+8 .          .          PUNCT .    _ 2 punct     _ _`,
+			want: []string{"ARNMIL GONGOV 111"},
+			mod:  dyad.Reported,
+		},
+		{
 			name: "ViolentFreeParticipleIsNoSecondAct",
 			conllu: `# text = Arnor criticized Gondor, attacking Osgiliath.
 1 Arnor      Arnor     PROPN NNP _ 2 nsubj _ _
