@@ -10,6 +10,11 @@ type articleState struct {
 	// order they first appeared.
 	pairs map[[2]string]int
 	order [][2]string
+	// partial counts, in the same way, the pairs of a known actor and
+	// one whose country is not known ("the Libyan government" and "the
+	// Radaa militia"): the article's dyad when it has no other.
+	partial      map[[2]string]int
+	partialOrder [][2]string
 	// recent holds the codes of actors with a known country, latest
 	// first; subject is the latest event's source with a known country.
 	recent  []string
@@ -26,6 +31,8 @@ func (st *articleState) update(evs []ev) {
 			// Between two countries, or inside one ("the government" and
 			// "the ELN" of a civil conflict).
 			st.addPair(src, tgt)
+		} else if (known(src) || known(tgt)) && len(src) > 3 && len(tgt) > 3 && country(src) != country(tgt) && !e.src.ref && !e.tgt.ref {
+			st.partial, st.partialOrder = count(st.partial, st.partialOrder, src, tgt)
 		}
 		for _, code := range []string{src, tgt} {
 			if known(code) {
@@ -43,14 +50,24 @@ func (st *articleState) update(evs []ev) {
 
 // addPair counts one more mention of the pair of actors a and b.
 func (st *articleState) addPair(a, b string) {
+	st.pairs, st.order = count(st.pairs, st.order, a, b)
+}
+
+// count counts one more mention of the pair of a and b in pairs, and
+// appends it to order the first time.
+func count(pairs map[[2]string]int, order [][2]string, a, b string) (map[[2]string]int, [][2]string) {
 	k := [2]string{a, b}
 	if k[1] < k[0] {
 		k[0], k[1] = k[1], k[0]
 	}
-	if st.pairs[k] == 0 {
-		st.order = append(st.order, k)
+	if pairs == nil {
+		pairs = map[[2]string]int{}
 	}
-	st.pairs[k]++
+	if pairs[k] == 0 {
+		order = append(order, k)
+	}
+	pairs[k]++
+	return pairs, order
 }
 
 // betweenPairs records the dyads a sentence names with "between":
@@ -73,10 +90,19 @@ func (a *analysis) betweenPairs(st *articleState) {
 // the most events between them, the first to appear on a tie (a story's
 // lead names its main dyad).
 func (st *articleState) pair() ([2]string, bool) {
+	if p, ok := mostCounted(st.pairs, st.order); ok {
+		return p, true
+	}
+	return mostCounted(st.partial, st.partialOrder)
+}
+
+// mostCounted returns the pair of order counted most in pairs, the first
+// on a tie.
+func mostCounted(pairs map[[2]string]int, order [][2]string) ([2]string, bool) {
 	var best [2]string
 	n := 0
-	for _, k := range st.order {
-		if c := st.pairs[k]; c > n {
+	for _, k := range order {
+		if c := pairs[k]; c > n {
 			best, n = k, c
 		}
 	}
@@ -142,7 +168,7 @@ var roleBlocks = map[string]bool{
 
 // articleRef returns the actors a phrase headed by i stands for in the
 // article: both sides of its dyad for "both sides", "the two
-// neighbours"; the latest armed group for "the group". (Roles, "the
+// neighbours", "all parties"; the latest armed group for "the group". (Roles, "the
 // minister", are definiteRole's.) It returns nil when the phrase is no
 // such reference or the article has no answer.
 func (a *analysis) articleRef(i int) []actor {
@@ -153,7 +179,7 @@ func (a *analysis) articleRef(i int) []actor {
 	}
 	// The words before the noun that belong to its phrase: "both
 	// nuclear-armed neighbours", "the two warring sides".
-	both, two, the := false, false, false
+	both, two, the, all := false, false, false, false
 	for j := i - 1; j >= 0 && i-j <= 5; j-- {
 		w := ps.n[j]
 		if !premodifier(w) {
@@ -166,6 +192,8 @@ func (a *analysis) articleRef(i int) []actor {
 			two = true
 		case "THE":
 			the = true
+		case "ALL":
+			all = true
 		}
 	}
 	if the && groupNouns[nd.up] && !both && !two {
@@ -176,7 +204,7 @@ func (a *analysis) articleRef(i int) []actor {
 		}
 		return nil
 	}
-	if dyadNouns[nd.up] && (both || two && the || the && sideNouns[nd.up]) {
+	if dyadNouns[nd.up] && (both || two && the || (the || all) && sideNouns[nd.up]) {
 		p, ok := a.art.pair()
 		if !ok {
 			return nil

@@ -451,6 +451,28 @@ func TestCodeArticleDyad(t *testing.T) {
 5 .          .         PUNCT .   _ 2 punct _ _`,
 			want: []string{"OSG ARN 111", "OSG GON 111"},
 		},
+		{
+			// The soldiers' country is not named: they and the government
+			// are the article's dyad all the same, and "all parties" are
+			// both.
+			name: "OneSideOfUnknownCountry",
+			lead: `# text = The soldiers criticized the Arnor government.
+1 The        the        DET   DT  _ 2 det      _ _
+2 soldiers   soldier    NOUN  NNS _ 3 nsubj    _ _
+3 criticized criticize  VERB  VBD _ 0 root     _ _
+4 the        the        DET   DT  _ 6 det      _ _
+5 Arnor      Arnor      PROPN NNP _ 6 compound _ _
+6 government government NOUN  NN  _ 3 obj      _ _
+7 .          .          PUNCT .   _ 3 punct    _ _`,
+			leadWant: []string{"---MIL ARNGOV 111"},
+			then: `# text = Gondor criticized all parties.
+1 Gondor     Gondor    PROPN NNP _ 2 nsubj _ _
+2 criticized criticize VERB  VBD _ 0 root  _ _
+3 all        all       DET   DT  _ 4 det   _ _
+4 parties    party     NOUN  NNS _ 2 obj   _ _
+5 .          .         PUNCT .   _ 2 punct _ _`,
+			want: []string{"GON ---MIL 111", "GON ARNGOV 111"},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
