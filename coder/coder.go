@@ -336,6 +336,13 @@ func (a *analysis) clause(i int) *clause {
 				skip[s.head] = true
 			}
 		}
+		for _, w := range cl.pm.nouns {
+			// "pledged military support to Ouagadougou": what is
+			// pledged is no target, though an agent word modifies it.
+			if got := a.actorsOf(w); len(got) > 0 && !got[0].named && ps.child(w, "amod") >= 0 {
+				skip[w] = true
+			}
+		}
 	}
 	if !srcSet {
 		if passive {

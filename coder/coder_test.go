@@ -54,6 +54,10 @@ MEET {MET MEETS MEETING}
 RECEIVE
 - + * (FROM $) [070]
 
+--- PLEDGE [030] ---
+PLEDGE
+- * SUPPORT [032]
+
 --- CLASH [190] ---
 CLASH
 - % * [190]
@@ -737,6 +741,19 @@ func TestCode(t *testing.T) {
 8 .          .          PUNCT .    _ 2 punct     _ _`,
 			want: []string{"ARNMIL GONGOV 111"},
 			mod:  dyad.Reported,
+		},
+		{
+			name: "AgentWordModifyingPatternNoun",
+			// The military support is what is pledged; Gondor receives it.
+			conllu: `# text = Arnor pledged military support to Gondor.
+1 Arnor    Arnor    PROPN NNP _ 2 nsubj _ _
+2 pledged  pledge   VERB  VBD _ 0 root  _ _
+3 military military ADJ   JJ  _ 4 amod  _ _
+4 support  support  NOUN  NN  _ 2 obj   _ _
+5 to       to       ADP   IN  _ 6 case  _ _
+6 Gondor   Gondor   PROPN NNP _ 2 obl   _ _
+7 .        .        PUNCT .   _ 2 punct _ _`,
+			want: []string{"ARN GON 032"},
 		},
 		{
 			name: "ViolentFreeParticipleIsNoSecondAct",

@@ -200,6 +200,7 @@ type patMatch struct {
 	p     *dict.Pattern
 	score int
 	slots []slot
+	nouns []int // the words the pattern's nouns matched: things, not actors
 }
 
 // matchPattern matches a pattern against the verb at vm. pre and post are
@@ -240,6 +241,7 @@ func (a *analysis) matchSide(elems []dict.Elem, words []int, used *marks, m *pat
 				return false
 			}
 			used.set(words[at])
+			m.nouns = append(m.nouns, words[at])
 			m.score += 2 * len(el.Words)
 			cur = at + 1
 		case dict.ElemPrep:
