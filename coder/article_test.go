@@ -134,6 +134,24 @@ func TestCodeRepairsMisparses(t *testing.T) {
 			want: []string{"ARN OSG 111", "GON OSG 111"},
 		},
 		{
+			name: "FrontedNamesBeforeApposition",
+			// The names were parsed as an oblique of the verb and their
+			// apposition as its subject.
+			conllu: `# text = Arnor and Urukhai, Osgiliath's allies, criticized Gondor.
+1  Arnor      Arnor     PROPN NNP _ 9 obl       _ _
+2  and        and       CCONJ CC  _ 3 cc        _ _
+3  Urukhai    Urukhai   PROPN NNP _ 1 conj      _ _
+4  ,          ,         PUNCT ,   _ 1 punct     _ _
+5  Osgiliath  Osgiliath PROPN NNP _ 7 nmod:poss _ _
+6  's         's        PART  POS _ 5 case      _ _
+7  allies     ally      NOUN  NNS _ 9 nsubj     _ _
+8  ,          ,         PUNCT ,   _ 9 punct     _ _
+9  criticized criticize VERB  VBD _ 0 root      _ _
+10 Gondor     Gondor    PROPN NNP _ 9 obj       _ _
+11 .          .         PUNCT .   _ 9 punct     _ _`,
+			want: []string{"ARN GON 111", "MORREB GON 111"},
+		},
+		{
 			name: "ListOfSubjects",
 			conllu: `# text = Arnor, Gondor, Urukhai and Rohan criticized Osgiliath.
 1  Arnor      Arnor     PROPN NNP _ 8 nsubj _ _

@@ -125,6 +125,7 @@ func (ps *sentence) prepare(s *dyad.Sentence) {
 	ps.repairMarkedModifiers()
 	ps.repairHyphenModifiers()
 	ps.repairAdjectiveSubjects()
+	ps.repairFrontedNames()
 	for i := range ps.n {
 		// A verb has one subject. A second one after "and" ("The United
 		// States and China welcomed", misparsed with both under the verb)
@@ -277,6 +278,44 @@ func (ps *sentence) repairAdjectiveSubjects() {
 		if !subj {
 			nd.rel, nd.base, nd.upos = "nsubj", "nsubj", "NOUN"
 		}
+	}
+}
+
+// repairFrontedNames undoes a misparse of a subject followed by its
+// apposition, "Mali and Niger, Burkina Faso's partners, condemned the
+// attack", with the names an oblique of the verb and the apposition its
+// subject. An oblique noun with no preposition that opens the sentence,
+// and is followed by a comma and then the verb's subject, is the
+// subject, and what followed its apposition.
+func (ps *sentence) repairFrontedNames() {
+	for w := range ps.n {
+		nd := ps.n[w]
+		if nd.rel != "obl" || nd.upos != "PROPN" || nd.head <= w || slices.Min(ps.phrase(w, nil)) != 0 {
+			continue // not a name opening the sentence before its verb
+		}
+		v := nd.head
+		subj, comma, cased := -1, false, false
+		for k := range ps.n {
+			switch {
+			case ps.n[k].head == w && (ps.n[k].base == "case" || ps.n[k].base == "mark"):
+				cased = true
+			case ps.n[k].head == v && ps.n[k].rel == "nsubj" && k > w && k < v:
+				subj = k
+			}
+		}
+		if cased || subj < 0 {
+			continue
+		}
+		for k := w + 1; k < subj; k++ {
+			if ps.n[k].up == "," && (ps.n[k].head == w || ps.n[k].head == v || ps.n[k].head == subj) {
+				comma = true
+			}
+		}
+		if !comma {
+			continue
+		}
+		ps.n[w].rel, ps.n[w].base = "nsubj", "nsubj"
+		ps.n[subj].rel, ps.n[subj].base, ps.n[subj].head = "appos", "appos", w
 	}
 }
 
