@@ -152,6 +152,23 @@ func TestCodeRepairsMisparses(t *testing.T) {
 			want: []string{"ARN GON 111", "MORREB GON 111"},
 		},
 		{
+			name: "VerbAfterParentheticalParticiple",
+			// "criticized" was parsed as a clause of "led", and the
+			// government as an apposition of the sentence's first word.
+			conllu: `# text = Arnor, government led by Romendacil, criticized Gondor.
+1 Arnor      Arnor      PROPN NNP _ 0 root     _ _
+2 ,          ,          PUNCT ,   _ 3 punct    _ _
+3 government government NOUN  NN  _ 1 appos    _ _
+4 led        lead       VERB  VBN _ 3 acl      _ _
+5 by         by         ADP   IN  _ 6 case     _ _
+6 Romendacil Romendacil PROPN NNP _ 4 obl      _ _
+7 ,          ,          PUNCT ,   _ 8 punct    _ _
+8 criticized criticize  VERB  VBN _ 4 advcl    _ _
+9 Gondor     Gondor     PROPN NNP _ 8 obj      _ _
+10 .         .          PUNCT .   _ 1 punct    _ _`,
+			want: []string{"ARN GON 111"},
+		},
+		{
 			name: "ListOfSubjects",
 			conllu: `# text = Arnor, Gondor, Urukhai and Rohan criticized Osgiliath.
 1  Arnor      Arnor     PROPN NNP _ 8 nsubj _ _

@@ -126,6 +126,7 @@ func (ps *sentence) prepare(s *dyad.Sentence) {
 	ps.repairHyphenModifiers()
 	ps.repairAdjectiveSubjects()
 	ps.repairFrontedNames()
+	ps.repairParentheticals()
 	for i := range ps.n {
 		// A verb has one subject. A second one after "and" ("The United
 		// States and China welcomed", misparsed with both under the verb)
@@ -317,6 +318,59 @@ func (ps *sentence) repairFrontedNames() {
 		ps.n[w].rel, ps.n[w].base = "nsubj", "nsubj"
 		ps.n[subj].rel, ps.n[subj].base, ps.n[subj].head = "appos", "appos", w
 	}
+}
+
+// repairParentheticals undoes a misparse of a sentence's verb as a
+// clause of a participle set off by commas before it: "The military
+// government, led by Captain Ibrahim Traore, accused Ivory Coast",
+// parsed with "accused" under "led". A finite verb (or one tagged as a
+// participle but with an object) with no subject, right
+// after a comma, that modifies a participle modifying a noun phrase at
+// the top of the sentence is the sentence's verb, and the phrase its
+// subject.
+func (ps *sentence) repairParentheticals() {
+	for v := 1; v < len(ps.n); v++ {
+		x := ps.s.Tokens[v].XPOS
+		p := ps.n[v].head
+		if ps.n[v].base != "advcl" || x != "VBD" && x != "VBZ" && x != "VBP" && (x != "VBN" || !ps.transitive(v)) || ps.n[v-1].up != "," || p < 0 || p > v ||
+			ps.n[p].base != "acl" || ps.s.Tokens[p].XPOS != "VBN" {
+			continue
+		}
+		top := ps.n[p].head // the noun phrase the participle modifies, up to its top
+		for top >= 0 && ps.n[top].head >= 0 && (ps.n[top].base == "appos" || ps.n[top].base == "compound" || ps.n[top].base == "flat") {
+			top = ps.n[top].head
+		}
+		if top < 0 || ps.n[top].head >= 0 || top > p || ps.n[top].upos != "NOUN" && ps.n[top].upos != "PROPN" {
+			continue
+		}
+		subj := false
+		for k := range ps.n {
+			subj = subj || ps.n[k].head == v && (ps.n[k].base == "nsubj" || ps.n[k].base == "csubj")
+		}
+		if subj {
+			continue
+		}
+		ps.n[v].head, ps.n[v].rel, ps.n[v].base = -1, "root", "root"
+		for k := range ps.n {
+			if ps.n[k].head == top && k > v {
+				ps.n[k].head = v // the full stop
+			}
+		}
+		ps.n[top].head, ps.n[top].rel, ps.n[top].base = v, "nsubj", "nsubj"
+		return
+	}
+}
+
+// transitive reports whether the verb at v has an object or a
+// complement clause, which a passive participle does not ("accused
+// neighbouring Ivory Coast", tagged as a participle).
+func (ps *sentence) transitive(v int) bool {
+	for k := range ps.n {
+		if b := ps.n[k].base; ps.n[k].head == v && (b == "obj" || b == "xcomp" || b == "ccomp") {
+			return true
+		}
+	}
+	return false
 }
 
 // resize returns s with length n and every element zero, reusing its
