@@ -320,6 +320,12 @@ func (a *analysis) clause(i int) *clause {
 	cl.negated = a.negated(i)
 
 	passive := ps.child(i, "nsubj:pass") >= 0 || ps.child(i, "aux:pass") >= 0
+	// "a ceasefire brokered by Qatar": a participle with an agent on a
+	// noun that names no actor is done by the agent to the noun's
+	// participants.
+	reduced := ps.n[i].base == "acl" && ps.s.Tokens[i].XPOS == "VBN" && ps.n[i].head >= 0 &&
+		len(a.agentOf(i)) > 0 && len(a.actorsOf(ps.n[i].head)) == 0
+	passive = passive || reduced
 	var compound []actor
 	srcSet, tgtSet := false, false
 	skip := map[int]bool{}
@@ -359,7 +365,9 @@ func (a *analysis) clause(i int) *clause {
 		}
 	}
 	if !tgtSet {
-		if passive {
+		if reduced {
+			cl.tgt = a.participants(ps.n[i].head)
+		} else if passive {
 			cl.tgt = a.actorsOf(ps.child(i, "nsubj:pass"))
 		} else {
 			if inPlaceVerbs[ps.n[i].lemma] {
@@ -846,6 +854,34 @@ func (a *analysis) subjectOf(i int) []actor {
 		default:
 			return nil
 		}
+	}
+	return nil
+}
+
+// participants returns the actors taking part in what the noun at n
+// names: those "between" whom it is ("talks between Israel and Hamas"),
+// or else the subject of the verb it completes ("Pakistan and
+// Afghanistan agreed to a ceasefire").
+func (a *analysis) participants(n int) []actor {
+	ps := a.ps
+	for _, k := range ps.n[n].kids {
+		if ps.n[k].base == "nmod" && ps.caseWord(k) == "BETWEEN" {
+			return a.actorsOf(k)
+		}
+	}
+	// Up through the phrases it modifies ("150 prisoners each in a swap")
+	// to the verb.
+	for k := 0; n >= 0 && k < 4; k++ {
+		h := ps.n[n].head
+		switch {
+		case h < 0:
+			return nil
+		case ps.verbal(h) && (ps.n[n].base == "obj" || ps.n[n].base == "obl"):
+			return a.subjectOf(h)
+		case ps.n[n].base != "nmod" && ps.n[n].base != "obj":
+			return nil
+		}
+		n = h
 	}
 	return nil
 }

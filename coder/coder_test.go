@@ -756,6 +756,38 @@ func TestCode(t *testing.T) {
 			want: []string{"ARN GON 032"},
 		},
 		{
+			name: "ReducedPassiveOnEventNoun",
+			// The truce is criticized by Osgiliath; its parties are the
+			// subject of the verb it completes.
+			conllu: `# text = Arnor and Gondor signed a truce criticized by Osgiliath.
+1 Arnor      Arnor     PROPN NNP _ 4 nsubj     _ _
+2 and        and       CCONJ CC  _ 3 cc        _ _
+3 Gondor     Gondor    PROPN NNP _ 1 conj      _ _
+4 signed     sign      VERB  VBD _ 0 root      _ _
+5 a          a         DET   DT  _ 6 det       _ _
+6 truce      truce     NOUN  NN  _ 4 obj       _ _
+7 criticized criticize VERB  VBN _ 6 acl       _ _
+8 by         by        ADP   IN  _ 9 case      _ _
+9 Osgiliath  Osgiliath PROPN NNP _ 7 obl:agent _ _
+10 .         .         PUNCT .   _ 4 punct     _ _`,
+			want: []string{"OSG ARN 111", "OSG GON 111"},
+		},
+		{
+			name: "ReducedPassiveBetween",
+			conllu: `# text = Talks between Arnor and Gondor criticized by Osgiliath stalled.
+1 Talks      talk      NOUN  NNS _ 9 nsubj     _ _
+2 between    between   ADP   IN  _ 3 case      _ _
+3 Arnor      Arnor     PROPN NNP _ 1 nmod      _ _
+4 and        and       CCONJ CC  _ 5 cc        _ _
+5 Gondor     Gondor    PROPN NNP _ 3 conj      _ _
+6 criticized criticize VERB  VBN _ 1 acl       _ _
+7 by         by        ADP   IN  _ 8 case      _ _
+8 Osgiliath  Osgiliath PROPN NNP _ 6 obl:agent _ _
+9 stalled    stall     VERB  VBD _ 0 root      _ _
+10 .         .         PUNCT .   _ 9 punct     _ _`,
+			want: []string{"OSG ARN 111", "OSG GON 111"},
+		},
+		{
 			name: "ViolentFreeParticipleIsNoSecondAct",
 			conllu: `# text = Arnor criticized Gondor, attacking Osgiliath.
 1 Arnor      Arnor     PROPN NNP _ 2 nsubj _ _
