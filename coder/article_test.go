@@ -169,6 +169,38 @@ func TestCodeRepairsMisparses(t *testing.T) {
 			want: []string{"ARN GON 111"},
 		},
 		{
+			name: "VerbAfterRelativeClause",
+			// "criticized" was parsed as a participle on "allies", inside
+			// the relative clause, and the sentence had no verb.
+			conllu: `# text = Arnor, which leads allies against Urukhai, criticized Gondor.
+1 Arnor      Arnor      PROPN NNP _ 0 root      _ _
+2 ,          ,          PUNCT ,   _ 4 punct     _ _
+3 which      which      PRON  WDT _ 4 nsubj     _ _
+4 leads      lead       VERB  VBZ _ 1 acl:relcl _ _
+5 allies     ally       NOUN  NNS _ 4 obj       _ _
+6 against    against    ADP   IN  _ 7 case      _ _
+7 Urukhai    Urukhai    PROPN NNP _ 5 nmod      _ _
+8 ,          ,          PUNCT ,   _ 9 punct     _ _
+9 criticized criticize  VERB  VBN _ 5 acl       _ _
+10 Gondor    Gondor     PROPN NNP _ 9 obj       _ _
+11 .         .          PUNCT .   _ 1 punct     _ _`,
+			want: []string{"ARN GON 111"},
+		},
+		{
+			name: "ReportedVerbAsParticipleOnItsSubject",
+			conllu: `# text = Arnor soldiers criticized Gondor officials, Osgiliath said.
+1 Arnor      Arnor      PROPN NNP _ 2 compound _ _
+2 soldiers   soldier    NOUN  NNS _ 8 ccomp    _ _
+3 criticized criticize  VERB  VBN _ 2 acl      _ _
+4 Gondor     Gondor     PROPN NNP _ 5 compound _ _
+5 officials  official   NOUN  NNS _ 3 obj      _ _
+6 ,          ,          PUNCT ,   _ 2 punct    _ _
+7 Osgiliath  Osgiliath  PROPN NNP _ 8 nsubj    _ _
+8 said       say        VERB  VBD _ 0 root     _ _
+9 .          .          PUNCT .   _ 8 punct    _ _`,
+			want: []string{"ARNMIL GON 111"},
+		},
+		{
 			name: "ListOfSubjects",
 			conllu: `# text = Arnor, Gondor, Urukhai and Rohan criticized Osgiliath.
 1  Arnor      Arnor     PROPN NNP _ 8 nsubj _ _

@@ -127,6 +127,7 @@ func (ps *sentence) prepare(s *dyad.Sentence) {
 	ps.repairAdjectiveSubjects()
 	ps.repairFrontedNames()
 	ps.repairParentheticals()
+	ps.repairClauseParticiples()
 	for i := range ps.n {
 		// A verb has one subject. A second one after "and" ("The United
 		// States and China welcomed", misparsed with both under the verb)
@@ -320,35 +321,43 @@ func (ps *sentence) repairFrontedNames() {
 	}
 }
 
-// repairParentheticals undoes a misparse of a sentence's verb as a
-// clause of a participle set off by commas before it: "The military
-// government, led by Captain Ibrahim Traore, accused Ivory Coast",
-// parsed with "accused" under "led". A finite verb (or one tagged as a
-// participle but with an object) with no subject, right
-// after a comma, that modifies a participle modifying a noun phrase at
-// the top of the sentence is the sentence's verb, and the phrase its
-// subject.
+// repairParentheticals undoes a misparse of a sentence's verb as part
+// of a parenthetical before it: "The military government, led by Captain
+// Ibrahim Traore, accused Ivory Coast" with "accused" under "led", and
+// "Saudi Arabia, which leads a coalition against the Houthis, called on
+// the group" with "called" under "coalition". A sentence (it ends with a
+// full stop) whose root is a noun phrase without a copula has no verb;
+// the first verb inside that phrase that follows a comma and has no
+// subject of its own and no "by" agent is its verb, and the phrase its
+// subject. A passive participle would take no object, so one tagged as a
+// participle needs one, or a nominal root of a proper name.
 func (ps *sentence) repairParentheticals() {
-	for v := 1; v < len(ps.n); v++ {
+	last := len(ps.n) - 1
+	if last < 3 || ps.n[last].up != "." {
+		return
+	}
+	top := -1
+	for i := range ps.n {
+		if ps.n[i].head < 0 {
+			top = i
+			break
+		}
+	}
+	if top < 0 || ps.n[top].upos != "NOUN" && ps.n[top].upos != "PROPN" || ps.child(top, "cop") >= 0 {
+		return
+	}
+	for v := top + 2; v < last; v++ {
 		x := ps.s.Tokens[v].XPOS
-		p := ps.n[v].head
-		if ps.n[v].base != "advcl" || x != "VBD" && x != "VBZ" && x != "VBP" && (x != "VBN" || !ps.transitive(v)) || ps.n[v-1].up != "," || p < 0 || p > v ||
-			ps.n[p].base != "acl" || ps.s.Tokens[p].XPOS != "VBN" {
-			continue
-		}
-		top := ps.n[p].head // the noun phrase the participle modifies, up to its top
-		for top >= 0 && ps.n[top].head >= 0 && (ps.n[top].base == "appos" || ps.n[top].base == "compound" || ps.n[top].base == "flat") {
-			top = ps.n[top].head
-		}
-		if top < 0 || ps.n[top].head >= 0 || top > p || ps.n[top].upos != "NOUN" && ps.n[top].upos != "PROPN" {
+		if ps.n[v].upos != "VERB" || ps.n[v-1].up != "," || x != "VBD" && x != "VBZ" && x != "VBP" && x != "VBN" ||
+			x == "VBN" && !ps.transitive(v) && ps.n[top].upos != "PROPN" || !ps.isAncestor(top, v) || ps.n[v].head == top {
 			continue
 		}
 		subj := false
 		for k := range ps.n {
-			subj = subj || ps.n[k].head == v && (ps.n[k].base == "nsubj" || ps.n[k].base == "csubj")
+			subj = subj || ps.n[k].head == v && (ps.n[k].base == "nsubj" || ps.n[k].base == "csubj" || ps.caseOf(k) == "BY")
 		}
 		if subj {
-			continue
+			return
 		}
 		ps.n[v].head, ps.n[v].rel, ps.n[v].base = -1, "root", "root"
 		for k := range ps.n {
@@ -358,6 +367,43 @@ func (ps *sentence) repairParentheticals() {
 		}
 		ps.n[top].head, ps.n[top].rel, ps.n[top].base = v, "nsubj", "nsubj"
 		return
+	}
+}
+
+// repairClauseParticiples undoes a misparse of a reported clause's verb
+// as a participle modifying its subject: "Houthi rebels detained 12
+// United Nations employees …, the UN said" with "rebels" the complement
+// of "said" and "detained" a participle on it. A noun heading a clause
+// (the sentence, or a complement of a verb) needs a verb; a participle
+// right after it with an object of its own and no "by" agent is an
+// active verb, and the noun its subject.
+func (ps *sentence) repairClauseParticiples() {
+	for w := 1; w < len(ps.n); w++ {
+		v, n := &ps.n[w], w-1
+		x := ps.s.Tokens[w].XPOS
+		if v.base != "acl" || v.head != n || v.upos != "VERB" || x != "VBN" && x != "VBD" || !ps.transitive(w) ||
+			ps.n[n].upos != "NOUN" && ps.n[n].upos != "PROPN" {
+			continue
+		}
+		switch ps.n[n].base {
+		case "root", "ccomp", "parataxis":
+		default:
+			continue
+		}
+		agent := false
+		for k := range ps.n {
+			agent = agent || ps.n[k].head == w && ps.caseOf(k) == "BY"
+		}
+		if agent {
+			continue
+		}
+		v.head, v.rel, v.base = ps.n[n].head, ps.n[n].rel, ps.n[n].base
+		for k := w + 1; k < len(ps.n); k++ {
+			if b := ps.n[k].base; ps.n[k].head == n && (b == "punct" || b == "advcl" || b == "obl" || b == "parataxis") {
+				ps.n[k].head = w
+			}
+		}
+		ps.n[n].head, ps.n[n].rel, ps.n[n].base = w, "nsubj", "nsubj"
 	}
 }
 
