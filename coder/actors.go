@@ -167,13 +167,15 @@ func (a *analysis) single(i int) []actor {
 		return out
 	}
 	// The phrases this one governs through a preposition: "ambassadors of
-	// Arnor", "soldiers from Gondor", "activists in Arnor".
+	// Arnor", "soldiers from Gondor", "activists in Arnor", "a strike by
+	// the army".
 	for _, k := range nd.kids {
 		if ps.n[k].base != "nmod" || ps.n[k].rel == "nmod:poss" {
 			continue
 		}
 		switch ps.caseWord(k) {
-		case "OF", "FROM", "IN", "FOR", "AT":
+		case "OF", "FROM", "IN", "FOR", "AT", "BY":
+			// ("BY": "a drone strike by the Sudanese army")
 		default:
 			continue
 		}

@@ -359,6 +359,11 @@ func (ps *sentence) repairParentheticals() {
 		if subj {
 			return
 		}
+		if h := ps.n[v].head; ps.n[v].base == "amod" && h == v+1 && ps.n[h].upos == "NOUN" {
+			// "expressed support for Berlin" read as "expressed
+			// support": the noun is the verb's object.
+			ps.n[h].head, ps.n[h].rel, ps.n[h].base = v, "obj", "obj"
+		}
 		ps.n[v].head, ps.n[v].rel, ps.n[v].base = -1, "root", "root"
 		for k := range ps.n {
 			if ps.n[k].head == top && k > v {

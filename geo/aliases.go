@@ -148,6 +148,9 @@ Cabo Delgado|MZ|Cabo Delgado@region
 Tigray|ET|Tigray@region
 Amhara|ET|Amhara@region
 Darfur|SD|Darfur
+North Kordofan|SD|North Kurdufan@region
+West Kordofan|SD|Gharb Kurdufān@region
+Bara|SD|Bārah
 Khyber Pakhtunkhwa|PK|Khyber Pakhtunkhwa@region
 Balochistan|PK|Balochistan@region
 Baluchistan|PK|Balochistan@region

@@ -727,6 +727,33 @@ func (g *Gazetteer) Locate(s *dyad.Sentence, ev *dyad.Event, c Context) Result {
 			best, bestRank = k, rank
 		}
 	}
+	if best >= 0 && ms[best].Place.Kind == City {
+		// A city is inside the division or country its phrase names, so
+		// a city of that name elsewhere is not meant.
+		city := ms[best].Head
+		for k := range ms {
+			m := &ms[k]
+			if (m.Place.Kind != Region && m.Place.Kind != Country) || m.Prep != "in" || m.Place.Country == ms[best].Place.Country ||
+				m.Head <= city || m.Head > len(s.Tokens) || city < 1 || city > len(s.Tokens) {
+				continue
+			}
+			// Under the city's name, or beside it under the same word
+			// ("the town of Hyderabad in Sindh"): the city of that name
+			// there, or else the division.
+			if h := s.Tokens[m.Head-1].Head; h != city && h != s.Tokens[city-1].Head {
+				continue
+			}
+			key := Fold(ms[best].Text)
+			if p, ok := g.resolveIn(key, m.Place.CC, m.Place.Admin1); ok && m.Place.Kind == Region {
+				ms[best].Place = p
+			} else if p, ok := g.resolveKey(key, []string{m.Place.Country}, City); ok && m.Place.Kind == Country && p.Country == m.Place.Country {
+				ms[best].Place = p
+			} else {
+				best = k
+			}
+			break
+		}
+	}
 	if best >= 0 && ms[best].Place.Kind != City {
 		// "seized the town of Bunia in Ituri province", "in Syria near
 		// Aleppo": a city inside the chosen place is more precise.

@@ -172,6 +172,8 @@ func TestPlaceEvent(t *testing.T) {
 
 	for _, tt := range []struct{ text, want, country string }{
 		{"Protests broke out in Mazar-i-Sharif on Friday.", "Mazar-i-Sharif", "AFG"},
+		// The Hyderabad in Sindh, not India's larger one.
+		{"Police raided a seminary in the town of Hyderabad in Sindh.", "Hyderabad", "PAK"},
 		{"The governor of Kandahar province condemned the violence.", "Kandahar province", "AFG"},
 		{"North Korea fired a missile into the Sea of Japan.", "", ""},
 		{"Israeli strikes hit Lebanon as Beirut appealed to Washington for help.", "", ""},
