@@ -201,6 +201,24 @@ func TestCodeRepairsMisparses(t *testing.T) {
 			want: []string{"ARNMIL GON 111"},
 		},
 		{
+			name: "VerbReadAsModifierOfItsObject",
+			// "pledged" was parsed as an adjective on "support", itself
+			// an apposition inside the relative clause.
+			conllu: `# text = Arnor, which leads allies, pledged support to Gondor.
+1 Arnor    Arnor    PROPN NNP _ 0 root      _ _
+2 ,        ,        PUNCT ,   _ 4 punct     _ _
+3 which    which    PRON  WDT _ 4 nsubj     _ _
+4 leads    lead     VERB  VBZ _ 1 acl:relcl _ _
+5 allies   ally     NOUN  NNS _ 4 obj       _ _
+6 ,        ,        PUNCT ,   _ 8 punct     _ _
+7 pledged  pledge   VERB  VBN _ 8 amod      _ _
+8 support  support  NOUN  NN  _ 5 appos     _ _
+9 to       to       ADP   IN  _ 10 case     _ _
+10 Gondor  Gondor   PROPN NNP _ 8 nmod      _ _
+11 .       .        PUNCT .   _ 1 punct     _ _`,
+			want: []string{"ARN GON 032"},
+		},
+		{
 			name: "ListOfSubjects",
 			conllu: `# text = Arnor, Gondor, Urukhai and Rohan criticized Osgiliath.
 1  Arnor      Arnor     PROPN NNP _ 8 nsubj _ _

@@ -788,6 +788,18 @@ func TestCode(t *testing.T) {
 			want: []string{"OSG ARN 111", "OSG GON 111"},
 		},
 		{
+			name: "ActorOfANounByItsByPhrase",
+			conllu: `# text = A statement by Arnor criticized Gondor.
+1 A          a         DET   DT  _ 2 det   _ _
+2 statement  statement NOUN  NN  _ 5 nsubj _ _
+3 by         by        ADP   IN  _ 4 case  _ _
+4 Arnor      Arnor     PROPN NNP _ 2 nmod  _ _
+5 criticized criticize VERB  VBD _ 0 root  _ _
+6 Gondor     Gondor    PROPN NNP _ 5 obj   _ _
+7 .          .         PUNCT .   _ 5 punct _ _`,
+			want: []string{"ARN GON 111"},
+		},
+		{
 			name: "ViolentFreeParticipleIsNoSecondAct",
 			conllu: `# text = Arnor criticized Gondor, attacking Osgiliath.
 1 Arnor      Arnor     PROPN NNP _ 2 nsubj _ _
