@@ -558,6 +558,23 @@ func TestCodeArticleDyad(t *testing.T) {
 5 .          .         PUNCT .   _ 2 punct _ _`,
 			want: []string{"GON ---MIL 111", "GON ARNGOV 111"},
 		},
+		{
+			// A denial answers the other side of the article's dyad.
+			name: "Denial",
+			lead: `# text = Arnor criticized Gondor.
+1 Arnor      Arnor     PROPN NNP _ 2 nsubj _ _
+2 criticized criticize VERB  VBD _ 0 root  _ _
+3 Gondor     Gondor    PROPN NNP _ 2 obj   _ _
+4 .          .         PUNCT .   _ 2 punct _ _`,
+			leadWant: []string{"ARN GON 111"},
+			then: `# text = Gondor disowned the attack.
+1 Gondor   Gondor   PROPN NNP _ 2 nsubj _ _
+2 disowned disown   VERB  VBD _ 0 root  _ _
+3 the      the      DET   DT  _ 4 det   _ _
+4 attack   attack   NOUN  NN  _ 2 obj   _ _
+5 .        .        PUNCT .   _ 2 punct _ _`,
+			want: []string{"GON ARN 016"},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -411,6 +411,11 @@ func (a *analysis) clause(i int) *clause {
 			}
 		}
 	}
+	if len(cl.tgt) == 0 && !tgtSet && strings.HasPrefix(cl.code, "016") {
+		// "The Kremlin denied any involvement": a denial answers the
+		// other side of the article's dyad.
+		cl.tgt = a.otherSide(cl.src)
+	}
 	a.foldAllegation(cl)
 	if a.combineLower(cl) {
 		return cl
@@ -853,6 +858,25 @@ func (a *analysis) subjectOf(i int) []actor {
 			i = ps.n[i].head
 		default:
 			return nil
+		}
+	}
+	return nil
+}
+
+// otherSide returns the side of the article's dyad that src is not on,
+// when src is on one, or nil.
+func (a *analysis) otherSide(src []actor) []actor {
+	if a.art == nil || len(src) != 1 || !known(src[0].code) {
+		return nil
+	}
+	p, ok := a.art.pair()
+	if !ok {
+		return nil
+	}
+	c := country(src[0].code)
+	for n, side := range p {
+		if country(side) == c && country(p[1-n]) != c {
+			return []actor{{code: p[1-n], first: -1, last: -1, named: true, ref: true}}
 		}
 	}
 	return nil
