@@ -653,6 +653,7 @@ func (a *analysis) negated(i int) bool {
 // or reported.
 func (a *analysis) modality(i int) dyad.Modality {
 	ps := a.ps
+	i = a.aspectual(i)
 	for _, k := range ps.n[i].kids {
 		nd := ps.n[k]
 		if nd.base == "aux" {
@@ -673,11 +674,24 @@ func (a *analysis) modality(i int) dyad.Modality {
 	return dyad.Asserted
 }
 
+// aspectualVerbs (lemmas) only say when their complement happens.
+var aspectualVerbs = map[string]bool{"KEEP": true, "CONTINUE": true, "START": true, "BEGIN": true, "RESUME": true, "STOP": true}
+
+// aspectual returns the verb whose auxiliaries tell the mood of the verb
+// at i: the aspectual verb it completes ("would keep cooperating"), or i.
+func (a *analysis) aspectual(i int) int {
+	if h := a.ps.n[i].head; h >= 0 && a.ps.n[i].base == "xcomp" && aspectualVerbs[a.ps.n[h].lemma] {
+		return h
+	}
+	return i
+}
+
 // promised reports whether the verb at i states an intention: "will
 // meet", "shall provide", "is going to", or "would" in reported speech
 // ("said it would cooperate").
 func (a *analysis) promised(i int) bool {
 	ps := a.ps
+	i = a.aspectual(i)
 	for _, k := range ps.n[i].kids {
 		nd := ps.n[k]
 		if nd.base != "aux" {

@@ -159,6 +159,15 @@ func TestCodeIntentFromFuture(t *testing.T) {
 1 Arnor  Arnor  PROPN NNP _ 2 nsubj _ _
 2 bombed bomb   VERB  VBD _ 0 root  _ _
 3 Gondor Gondor PROPN NNP _ 2 obj   _ _`
+	keep := `# text = Arnor will keep providing humanitarian aid to Gondor.
+1 Arnor        Arnor        PROPN NNP _ 3 nsubj _ _
+2 will         will         AUX   MD  _ 3 aux   _ _
+3 keep         keep         VERB  VB  _ 0 root  _ _
+4 providing    provide      VERB  VBG _ 3 xcomp _ _
+5 humanitarian humanitarian ADJ   JJ  _ 6 amod  _ _
+6 aid          aid          NOUN  NN  _ 4 obj   _ _
+7 to           to           ADP   IN  _ 8 case  _ _
+8 Gondor       Gondor       PROPN NNP _ 4 obl   _ _`
 	tests := []struct {
 		name   string
 		c      *coder.Coder
@@ -166,6 +175,7 @@ func TestCodeIntentFromFuture(t *testing.T) {
 		want   string
 	}{
 		{"AidIntent", future, aid, "ARN GON 0333"},
+		{"AidIntentThroughKeep", future, keep, "ARN GON 0333"},
 		{"AidPlainForPETRARCH", base, aid, "ARN GON 073"},
 		{"StrikeThreat", future, bomb, "ARN GON 1384"},
 		{"PastStaysAction", future, past, "ARN GON 195"},
