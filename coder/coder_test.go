@@ -54,6 +54,10 @@ MEET {MET MEETS MEETING}
 RECEIVE
 - + * (FROM $) [070]
 
+--- CONFER [---] ---
+CONFER
+- % * [040]
+
 --- DISOWN [016] ---
 DISOWN
 
@@ -801,6 +805,28 @@ func TestCode(t *testing.T) {
 6 Gondor     Gondor    PROPN NNP _ 5 obj   _ _
 7 .          .         PUNCT .   _ 5 punct _ _`,
 			want: []string{"ARN GON 111"},
+		},
+		{
+			name: "CompoundPatternWantsACompound",
+			// "%" needs two actors; one alone matches no pattern, and the
+			// verb codes nothing ("conferred about Gondor": a topic).
+			conllu: `# text = Arnor conferred about Gondor.
+1 Arnor     Arnor  PROPN NNP _ 2 nsubj _ _
+2 conferred confer VERB  VBD _ 0 root  _ _
+3 about     about  ADP   IN  _ 4 case  _ _
+4 Gondor    Gondor PROPN NNP _ 2 obl   _ _
+5 .         .      PUNCT .   _ 2 punct _ _`,
+			want: nil,
+		},
+		{
+			name: "CompoundPatternMatchesACompound",
+			conllu: `# text = Arnor and Gondor conferred.
+1 Arnor     Arnor  PROPN NNP _ 4 nsubj _ _
+2 and       and    CCONJ CC  _ 3 cc    _ _
+3 Gondor    Gondor PROPN NNP _ 1 conj  _ _
+4 conferred confer VERB  VBD _ 0 root  _ _
+5 .         .      PUNCT .   _ 4 punct _ _`,
+			want: []string{"ARN GON 040", "GON ARN 040"},
 		},
 		{
 			name: "ViolentFreeParticipleIsNoSecondAct",

@@ -290,7 +290,10 @@ func (a *analysis) matchSide(elems []dict.Elem, words []int, used *marks, m *pat
 					// phrase of its own: "President Ilham Aliyev")
 					continue
 				}
-				if len(a.actorsOf(w)) > 0 {
+				if got := a.actorsOf(w); len(got) > 0 {
+					if el.Kind == dict.ElemCompound && distinctCodes(got) < 2 {
+						return false // "%" wants a compound: "Modi and Xi discussed"
+					}
 					at = x
 					break
 				}
