@@ -83,6 +83,23 @@ func Fatalities(s *dyad.Sentence) *dyad.Fatalities {
 			if lemma == "dead" && t.Head > 0 && isNumber(s, t.Head) {
 				keep(count(s, kids, t.Head))
 			}
+			if lemma == "dead" && t.Head > 0 {
+				switch r := strings.ToLower(t.DepRel); {
+				case r == "xcomp":
+					// "leaving two guards dead": the object of "leave".
+					for _, k := range kids[t.Head] {
+						if r := strings.ToLower(s.Tokens[k-1].DepRel); r == "obj" || r == "dobj" {
+							keep(count(s, kids, k))
+						}
+					}
+				case r == "amod" && s.Tokens[t.Head-1].UPOS != "NUM":
+					// "left at least 12 people dead", "dead" read as
+					// modifying the people.
+					if h := s.Tokens[t.Head-1]; h.Head > 0 && strings.EqualFold(s.Tokens[h.Head-1].Lemma, "leave") {
+						keep(count(s, kids, t.Head))
+					}
+				}
+			}
 		}
 	}
 	return best

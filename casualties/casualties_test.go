@@ -30,6 +30,23 @@ func TestFatalities(t *testing.T) {
 		conllu string
 		want   *dyad.Fatalities
 	}{
+		{"LeavingDead", `1 Clashes clash NOUN NNS _ 2 nsubj _ _
+2 erupted erupt VERB VBD _ 0 root _ _
+3 , , PUNCT , _ 4 punct _ _
+4 leaving leave VERB VBG _ 2 advcl _ _
+5 two two NUM CD _ 6 nummod _ _
+6 guards guard NOUN NNS _ 4 obj _ _
+7 dead dead ADJ JJ _ 4 xcomp _ _
+8 . . PUNCT . _ 2 punct _ _`, &dyad.Fatalities{Count: 2}},
+		{"LeftDeadAsModifier", `1 The the DET DT _ 2 det _ _
+2 blast blast NOUN NN _ 3 nsubj _ _
+3 left leave VERB VBD _ 0 root _ _
+4 at at ADP IN _ 5 case _ _
+5 least least ADJ JJS _ 6 nmod _ _
+6 12 12 NUM CD _ 7 nummod _ _
+7 people person NOUN NNS _ 3 obj _ _
+8 dead dead ADJ JJ _ 7 amod _ _
+9 . . PUNCT . _ 3 punct _ _`, &dyad.Fatalities{Count: 12, AtLeast: true}},
 		{"KilledN", `1 The the DET DT _ 2 det _ _
 2 airstrike airstrike NOUN NN _ 3 nsubj _ _
 3 killed kill VERB VBD _ 0 root _ _
