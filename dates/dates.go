@@ -56,7 +56,66 @@ func Resolve(s *dyad.Sentence, verb int, pub time.Time) Date {
 			return d
 		}
 	}
+	if id := nestedDay(s, verb); id > 0 {
+		// "arrested three men in raids in Bavaria on Tuesday", with "on
+		// Tuesday" parsed under "Bavaria".
+		if d, ok := resolvePhrase(words(s, phrase(s, id)), pub); ok {
+			return d
+		}
+	}
 	return Published(pub)
+}
+
+// nestedDay returns the word ID of a day ("on Tuesday", "yesterday",
+// "Oct. 28") attached inside one of the verb's own phrases rather than
+// to the verb, where parsers often put it; 0 when there is none. Other
+// clauses' days are not the verb's, and neither are months or years
+// alone there ("the ceasefire of November 2024").
+func nestedDay(s *dyad.Sentence, verb int) int {
+	if verb < 1 || verb > len(s.Tokens) {
+		return 0
+	}
+	in := make([]bool, len(s.Tokens)+1)
+	in[verb] = true
+	for changed := true; changed; {
+		changed = false
+		for i := range s.Tokens {
+			t := &s.Tokens[i]
+			if in[t.ID] || t.Head < 1 || t.Head > len(s.Tokens) || !in[t.Head] {
+				continue
+			}
+			switch base, _, _ := strings.Cut(strings.ToLower(t.DepRel), ":"); base {
+			case "nsubj", "obj", "iobj", "obl", "nmod", "appos", "compound", "flat":
+			default:
+				continue // clauses, conjuncts, modifiers
+			}
+			if t.Head != verb && dayWord(t.Form) {
+				return t.ID
+			}
+			in[t.ID], changed = true, true
+		}
+	}
+	return 0
+}
+
+// dayWord reports whether w names a day by itself: a weekday,
+// "yesterday", "today", "tonight".
+func dayWord(w string) bool {
+	w = strings.ToLower(w)
+	if _, ok := weekdays[w]; ok {
+		return true
+	}
+	return w == "yesterday" || w == "today" || w == "tonight"
+}
+
+// words returns the lower-cased forms of ids, without trailing full
+// stops.
+func words(s *dyad.Sentence, ids []int) []string {
+	out := make([]string, len(ids))
+	for n, id := range ids {
+		out[n] = strings.ToLower(strings.TrimSuffix(s.Tokens[id-1].Form, "."))
+	}
+	return out
 }
 
 // temporalPhrases returns the word sequences of the verb's temporal
@@ -76,19 +135,20 @@ func temporalPhrases(s *dyad.Sentence, verb int) [][]string {
 		base, _, _ := strings.Cut(rel, ":")
 		switch {
 		case strings.HasSuffix(rel, ":tmod"), strings.HasSuffix(rel, ":npmod"):
-		case base == "obl" || base == "nmod" || base == "advmod" || base == "obj" || base == "dobj":
+		case base == "obl" || base == "nmod" || base == "advmod":
 			if !temporalWord(t.Form) && !hasTemporalKid(s, t.ID) {
+				continue
+			}
+		case base == "obj" || base == "dobj":
+			// "spent Tuesday", but not "enforced the ceasefire of November
+			// 2024".
+			if !temporalWord(t.Form) {
 				continue
 			}
 		default:
 			continue
 		}
-		ids := phrase(s, t.ID)
-		words := make([]string, len(ids))
-		for n, id := range ids {
-			words[n] = strings.ToLower(strings.TrimSuffix(s.Tokens[id-1].Form, "."))
-		}
-		out = append(out, words)
+		out = append(out, words(s, phrase(s, t.ID)))
 	}
 	return out
 }

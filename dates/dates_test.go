@@ -90,6 +90,43 @@ func TestResolve(t *testing.T) {
 	}
 }
 
+// A day parsed inside one of the verb's phrases is the verb's; one in
+// another clause, or a month alone there, is not.
+func TestResolveNested(t *testing.T) {
+	tests := []struct {
+		name, conllu, want string
+	}{
+		{"UnderObject", `1 Police police NOUN NNS _ 2 nsubj _ _
+2 arrested arrest VERB VBD _ 0 root _ _
+3 men man NOUN NNS _ 2 obj _ _
+4 in in ADP IN _ 5 case _ _
+5 Bavaria Bavaria PROPN NNP _ 3 nmod _ _
+6 on on ADP IN _ 7 case _ _
+7 Tuesday Tuesday PROPN NNP _ 5 nmod _ _`, "2026-11-24"},
+		{"OtherClause", `1 Police police NOUN NNS _ 2 nsubj _ _
+2 arrested arrest VERB VBD _ 0 root _ _
+3 men man NOUN NNS _ 2 obj _ _
+4 who who PRON WP _ 5 nsubj _ _
+5 fled flee VERB VBD _ 3 acl:relcl _ _
+6 on on ADP IN _ 7 case _ _
+7 Tuesday Tuesday PROPN NNP _ 5 obl _ _`, "2026-11-25"},
+		{"MonthAloneIsNotTheVerbs", `1 Police police NOUN NNS _ 2 nsubj _ _
+2 enforced enforce VERB VBD _ 0 root _ _
+3 ceasefire ceasefire NOUN NN _ 2 obj _ _
+4 of of ADP IN _ 5 case _ _
+5 November November PROPN NNP _ 3 nmod _ _
+6 2024 2024 NUM CD _ 5 nummod _ _`, "2026-11-25"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := dates.Resolve(parse(t, tt.conllu), 2, published)
+			if got.Time.Format("2006-01-02") != tt.want {
+				t.Errorf("got %s (%s), want %s", got.Time.Format("2006-01-02"), got.How, tt.want)
+			}
+		})
+	}
+}
+
 func TestResolveDefault(t *testing.T) {
 	s := parse(t, `1 Pakistan Pakistan PROPN NNP _ 2 nsubj _ _
 2 struck strike VERB VBD _ 0 root _ _

@@ -131,11 +131,12 @@ func share(n, of int) float64 {
 
 // SampleMiss is what one article got wrong: the expected events not
 // coded, the coded events not expected, and the matched events whose
-// place or death toll is wrong.
+// date, place or death toll is wrong.
 type SampleMiss struct {
 	Article    string   `json:"article"`
 	Missing    []string `json:"missing,omitempty"`
 	Extra      []string `json:"extra,omitempty"`
+	Dates      []string `json:"dates,omitempty"`
 	Places     []string `json:"places,omitempty"`
 	Fatalities []string `json:"fatalities,omitempty"`
 }
@@ -204,6 +205,8 @@ func ScoreSamples(expected []Expected, coded map[string][]dyad.Event, places Pla
 				sc.DatesExpected++
 				if g.Date == w.Date {
 					sc.DatesRight++
+				} else {
+					miss.Dates = append(miss.Dates, fmt.Sprintf("%s: want %s, got %s (%s)", describe(w), w.Date, g.Date, g.DateSource))
 				}
 			}
 			if w.Place != "" {
@@ -228,7 +231,7 @@ func ScoreSamples(expected []Expected, coded map[string][]dyad.Event, places Pla
 				miss.Extra = append(miss.Extra, eventKey(g).String())
 			}
 		}
-		if len(miss.Missing)+len(miss.Extra)+len(miss.Places)+len(miss.Fatalities) > 0 {
+		if len(miss.Missing)+len(miss.Extra)+len(miss.Dates)+len(miss.Places)+len(miss.Fatalities) > 0 {
 			miss.Article = a
 			sc.Misses = append(sc.Misses, miss)
 		}

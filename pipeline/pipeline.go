@@ -14,6 +14,7 @@ import (
 
 	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/claims"
+	"github.com/dyad-events/dyad/dates"
 	"github.com/dyad-events/dyad/geo"
 )
 
@@ -145,6 +146,9 @@ func (p *Pipeline) Process(ctx context.Context, a *dyad.Article) (*Result, error
 			s.ArticleID, s.Index = a.ID, i
 		}
 		perSentence := p.Coder.CodeArticle(sents, date)
+		for _, h := range headlines(a.Title, sents) {
+			dateHeadline(perSentence, h)
+		}
 		if p.Places != nil {
 			lead := a.Text[dlAt:]
 			if len(lead) > 200 {
@@ -181,6 +185,58 @@ func (p *Pipeline) Process(ctx context.Context, a *dyad.Article) (*Result, error
 		}
 	}
 	return res, nil
+}
+
+// headlines returns the indexes of the sentences at the top of an
+// article that are its title or read as one: no full stop, question or
+// exclamation mark at the end ("Islamist militants kill dozens of
+// soldiers").
+func headlines(title string, sents []*dyad.Sentence) []int {
+	title = strings.Join(strings.Fields(title), " ")
+	var out []int
+	for i, s := range sents {
+		if i > 2 {
+			break
+		}
+		text := strings.TrimSpace(s.Text)
+		if text == "" {
+			continue
+		}
+		if title != "" && strings.Join(strings.Fields(text), " ") == title || !strings.ContainsAny(text[len(text)-1:], ".!?\"'”’]") {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// dateHeadline dates the events of the headline (sentence h), which
+// rarely says when, by the same events in the body that do: "Islamist
+// militants kill dozens of soldiers" happened on the "Tuesday" of the
+// lead that tells it.
+func dateHeadline(perSentence [][]dyad.Event, h int) {
+	for j := range perSentence[h] {
+		e := &perSentence[h][j]
+		if e.DateSource != dates.FromPublication {
+			continue
+		}
+	body:
+		for _, evs := range perSentence[h+1:] {
+			for _, b := range evs {
+				if b.DateSource != dates.FromPublication && b.Root == e.Root &&
+					sameSide(b.Source, e.Source) && sameSide(b.Target, e.Target) {
+					e.Date, e.DatePrecision = b.Date, b.DatePrecision
+					e.DateSource = b.DateSource + " (in the body)"
+					break body
+				}
+			}
+		}
+	}
+}
+
+// sameSide reports whether two actors may be the same side: of one
+// country, or one of them of a country not yet known ("militants").
+func sameSide(a, b dyad.Actor) bool {
+	return a.Country() == b.Country() || a.Country() == "" || b.Country() == ""
 }
 
 // resolveClaims gives claims and denials of responsibility the side they

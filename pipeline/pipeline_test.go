@@ -155,3 +155,33 @@ func TestDatelineDate(t *testing.T) {
 		t.Errorf("events %+v, want one dated 2025-10-19 from the dateline", res.Events)
 	}
 }
+
+// TestHeadlineDate: a headline that says no day takes the day of the
+// same event in the body.
+func TestHeadlineDate(t *testing.T) {
+	p := newPipeline(t)
+	headline := "# text = Arnor criticizes Gondor\n" +
+		"1\tArnor\tArnor\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n" +
+		"2\tcriticizes\tcriticize\tVERB\tVBZ\t_\t0\troot\t_\t_\n" +
+		"3\tGondor\tGondor\tPROPN\tNNP\t_\t2\tobj\t_\t_\n\n"
+	lead := "# text = Arnor criticized Gondor on Monday.\n" +
+		"1\tArnor\tArnor\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n" +
+		"2\tcriticized\tcriticize\tVERB\tVBD\t_\t0\troot\t_\t_\n" +
+		"3\tGondor\tGondor\tPROPN\tNNP\t_\t2\tobj\t_\t_\n" +
+		"4\ton\ton\tADP\tIN\t_\t5\tcase\t_\t_\n" +
+		"5\tMonday\tMonday\tPROPN\tNNP\t_\t2\tobl\t_\t_\n" +
+		"6\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n"
+	// Published on Thursday 2026-11-26: Monday is 2026-11-23.
+	res, err := p.Process(context.Background(), &dyad.Article{Text: headline + lead})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Events) != 2 {
+		t.Fatalf("got %d events, want the headline's and the lead's", len(res.Events))
+	}
+	for _, e := range res.Events {
+		if e.Date != "2026-11-23" {
+			t.Errorf("sentence %d: date %s (%s), want 2026-11-23", e.Sentence.Index, e.Date, e.DateSource)
+		}
+	}
+}

@@ -100,7 +100,7 @@ func runEvalSamples(ctx context.Context, args []string, stdout, stderr io.Writer
 }
 
 // writeMiss prints what one article got wrong, one line per kind of miss
-// and one per wrong place or death toll.
+// and one per wrong date, place or death toll.
 func writeMiss(w io.Writer, m eval.SampleMiss) {
 	fmt.Fprintf(w, "\n%s\n", m.Article)
 	if len(m.Missing) > 0 {
@@ -108,6 +108,9 @@ func writeMiss(w io.Writer, m eval.SampleMiss) {
 	}
 	if len(m.Extra) > 0 {
 		fmt.Fprintf(w, "  extra:   %s\n", strings.Join(m.Extra, ", "))
+	}
+	for _, s := range m.Dates {
+		fmt.Fprintf(w, "  date:    %s\n", s)
 	}
 	for _, s := range m.Places {
 		fmt.Fprintf(w, "  place:   %s\n", s)
