@@ -219,6 +219,17 @@ func TestCodeRepairsMisparses(t *testing.T) {
 			want: []string{"ARN GON 032"},
 		},
 		{
+			name: "HyphenatedNameSplitAcrossAClause",
+			conllu: `# text = Minas-Tirith criticized Arnor.
+1 Minas      Minas      PROPN NNP   _ 0 root      _ SpaceAfter=No
+2 -          -          PUNCT HYPH  _ 1 punct     _ SpaceAfter=No
+3 Tirith     Tirith     PROPN NNP   _ 4 nsubj     _ _
+4 criticized criticize  VERB  VBD   _ 1 parataxis _ _
+5 Arnor      Arnor      PROPN NNP   _ 4 obj       _ SpaceAfter=No
+6 .          .          PUNCT .     _ 1 punct     _ _`,
+			want: []string{"GONMIL ARN 111"},
+		},
+		{
 			name: "ListOfSubjects",
 			conllu: `# text = Arnor, Gondor, Urukhai and Rohan criticized Osgiliath.
 1  Arnor      Arnor     PROPN NNP _ 8 nsubj _ _

@@ -128,6 +128,7 @@ func (ps *sentence) prepare(s *dyad.Sentence) {
 	ps.repairFrontedNames()
 	ps.repairParentheticals()
 	ps.repairClauseParticiples()
+	ps.repairHyphenNames()
 	for i := range ps.n {
 		// A verb has one subject. A second one after "and" ("The United
 		// States and China welcomed", misparsed with both under the verb)
@@ -412,6 +413,37 @@ func (ps *sentence) repairClauseParticiples() {
 	}
 }
 
+// repairHyphenNames undoes a misparse of a hyphenated name split by the
+// tokenizer ("SPLM-IO accused Kiir" as "SPLM" with a clause "IO accused
+// Kiir" under it): when the part after the hyphen is the subject of a
+// verb that depends on the part before it, the name is the verb's
+// subject and the verb takes the name's place.
+func (ps *sentence) repairHyphenNames() {
+	for k := 1; k+1 < len(ps.n); k++ {
+		if !ps.innerHyphen(k) {
+			continue
+		}
+		l, r := k-1, k+1
+		v := ps.n[r].head
+		if ps.n[r].base != "nsubj" || v < 0 || ps.n[v].head != l || !ps.verbal(v) ||
+			ps.n[l].upos != "PROPN" && ps.n[l].upos != "NOUN" {
+			continue
+		}
+		ps.n[v].head, ps.n[v].rel, ps.n[v].base = ps.n[l].head, ps.n[l].rel, ps.n[l].base
+		for j := range ps.n {
+			if ps.n[j].head != l || j == v || j == k {
+				continue
+			}
+			if j > v {
+				ps.n[j].head = v // the full stop
+			} else {
+				ps.n[j].head = r // "The opposition SPLM-IO"
+			}
+		}
+		ps.n[l].head, ps.n[l].rel, ps.n[l].base = r, "compound", "compound"
+	}
+}
+
 // transitive reports whether the verb at v has an object or a
 // complement clause, which a passive participle does not ("accused
 // neighbouring Ivory Coast", tagged as a participle).
@@ -529,11 +561,21 @@ func npRel(rel string) bool {
 func (ps *sentence) phrase(i int, out []int) []int {
 	out = append(out, i)
 	for _, k := range ps.n[i].kids {
-		if npRel(ps.n[k].rel) {
+		if npRel(ps.n[k].rel) || ps.innerHyphen(k) {
 			out = ps.phrase(k, out)
 		}
 	}
 	return out
+}
+
+// innerHyphen reports whether word k is a hyphen joining two words of a
+// name written as one ("SPLM-IO", split by the tokenizer).
+func (ps *sentence) innerHyphen(k int) bool {
+	if ps.n[k].up != "-" || ps.n[k].base != "punct" || k == 0 || k+1 >= len(ps.n) {
+		return false
+	}
+	t := ps.s.Tokens
+	return strings.Contains(t[k-1].Misc, "SpaceAfter=No") && strings.Contains(t[k].Misc, "SpaceAfter=No")
 }
 
 // region returns the words of i's clause, in sentence order: i's subtree
