@@ -586,6 +586,27 @@ func TestCodeArticleDyad(t *testing.T) {
 5 .        .        PUNCT .   _ 2 punct _ _`,
 			want: []string{"GON ARN 016"},
 		},
+		{
+			name: "DenialInACivilConflict",
+			lead: `# text = Arnor soldiers criticized the Arnor government.
+1 Arnor      Arnor      PROPN NNP _ 2 compound _ _
+2 soldiers   soldier    NOUN  NNS _ 3 nsubj    _ _
+3 criticized criticize  VERB  VBD _ 0 root     _ _
+4 the        the        DET   DT  _ 6 det      _ _
+5 Arnor      Arnor      PROPN NNP _ 6 compound _ _
+6 government government NOUN  NN  _ 3 obj      _ _
+7 .          .          PUNCT .   _ 3 punct    _ _`,
+			leadWant: []string{"ARNMIL ARNGOV 111"},
+			then: `# text = The Arnor government disowned the attack.
+1 The        the        DET   DT  _ 3 det      _ _
+2 Arnor      Arnor      PROPN NNP _ 3 compound _ _
+3 government government NOUN  NN  _ 4 nsubj    _ _
+4 disowned   disown     VERB  VBD _ 0 root     _ _
+5 the        the        DET   DT  _ 6 det      _ _
+6 attack     attack     NOUN  NN  _ 4 obj      _ _
+7 .          .          PUNCT .   _ 4 punct    _ _`,
+			want: []string{"ARNGOV ARNMIL 016"},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -887,10 +887,19 @@ func (a *analysis) otherSide(src []actor) []actor {
 	if !ok {
 		return nil
 	}
-	c := country(src[0].code)
+	code, c := src[0].code, country(src[0].code)
+	other := func(n int) []actor { return []actor{{code: p[1-n], first: -1, last: -1, named: true}} }
 	for n, side := range p {
+		// The same actor ("SSDOPP", or "SSDOPPGOV" for its leader in
+		// office; a bare country code is only itself).
+		if side == code || len(side) > 3 && len(code) > 3 && (strings.HasPrefix(side, code) || strings.HasPrefix(code, side)) {
+			return other(n)
+		}
+	}
+	for n, side := range p {
+		// Between two countries, the same country.
 		if country(side) == c && country(p[1-n]) != c {
-			return []actor{{code: p[1-n], first: -1, last: -1, named: true, ref: true}}
+			return other(n)
 		}
 	}
 	return nil
