@@ -130,6 +130,9 @@ func (a *analysis) single(i int) []actor {
 		}
 		return nil
 	}
+	if got := a.relativeRef(i); got != nil {
+		return got
+	}
 	if got := a.articleRef(i); got != nil {
 		return got
 	}
@@ -237,6 +240,31 @@ func (a *analysis) single(i int) []actor {
 	}
 	sortInts(words)
 	return a.newActor(i, words)
+}
+
+// relativeRef returns the actors a relative pronoun subject stands for
+// when its clause tells a past event: "The United States, which brokered
+// an accord between Congo and Rwanda in June" (the United States); nil
+// otherwise. A clause in the present ("Turkey, which backs the Tripoli
+// government") describes, and codes no event.
+func (a *analysis) relativeRef(i int) []actor {
+	ps := a.ps
+	nd := ps.n[i]
+	if nd.upos != "PRON" || nd.base != "nsubj" || nd.up != "WHICH" && nd.up != "WHO" && nd.up != "THAT" {
+		return nil
+	}
+	v := nd.head
+	if v < 0 || ps.n[v].rel != "acl:relcl" || ps.n[v].head < 0 {
+		return nil
+	}
+	past := ps.s.Tokens[v].XPOS == "VBD"
+	for _, k := range ps.n[v].kids {
+		past = past || ps.n[k].base == "aux" && ps.n[k].lemma == "HAVE" && ps.s.Tokens[v].XPOS == "VBN"
+	}
+	if !past {
+		return nil
+	}
+	return a.actorsOf(ps.n[v].head)
 }
 
 // instrumentNouns are weapons and craft (lemmas), which stand for their

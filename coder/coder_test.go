@@ -830,6 +830,34 @@ func TestCode(t *testing.T) {
 			want: []string{"ARN GON 040", "GON ARN 040"},
 		},
 		{
+			name: "RelativeClauseInThePast",
+			conllu: `# text = Arnor, which criticized Gondor, met Osgiliath.
+1 Arnor      Arnor     PROPN NNP _ 7 nsubj     _ _
+2 ,          ,         PUNCT ,   _ 3 punct     _ _
+3 which      which     PRON  WDT _ 4 nsubj     _ _
+4 criticized criticize VERB  VBD _ 1 acl:relcl _ _
+5 Gondor     Gondor    PROPN NNP _ 4 obj       _ _
+6 ,          ,         PUNCT ,   _ 4 punct     _ _
+7 met        meet      VERB  VBD _ 0 root      _ _
+8 Osgiliath  Osgiliath PROPN NNP _ 7 obj       _ _
+9 .          .         PUNCT .   _ 7 punct     _ _`,
+			want: []string{"ARN GON 111", "ARN OSG 040", "OSG ARN 040"},
+		},
+		{
+			name: "RelativeClauseInThePresentDescribes",
+			conllu: `# text = Arnor, which criticizes Gondor, met Osgiliath.
+1 Arnor      Arnor     PROPN NNP _ 7 nsubj     _ _
+2 ,          ,         PUNCT ,   _ 3 punct     _ _
+3 which      which     PRON  WDT _ 4 nsubj     _ _
+4 criticizes criticize VERB  VBZ _ 1 acl:relcl _ _
+5 Gondor     Gondor    PROPN NNP _ 4 obj       _ _
+6 ,          ,         PUNCT ,   _ 4 punct     _ _
+7 met        meet      VERB  VBD _ 0 root      _ _
+8 Osgiliath  Osgiliath PROPN NNP _ 7 obj       _ _
+9 .          .         PUNCT .   _ 7 punct     _ _`,
+			want: []string{"ARN OSG 040", "OSG ARN 040"},
+		},
+		{
 			name: "ViolentFreeParticipleIsNoSecondAct",
 			conllu: `# text = Arnor criticized Gondor, attacking Osgiliath.
 1 Arnor      Arnor     PROPN NNP _ 2 nsubj _ _
