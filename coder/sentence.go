@@ -358,7 +358,7 @@ func (ps *sentence) repairParentheticals() {
 			subj = subj || ps.n[k].head == v && (ps.n[k].base == "nsubj" || ps.n[k].base == "csubj" || ps.caseOf(k) == "BY")
 		}
 		if subj {
-			return
+			continue // a clause of its own ("led by Captain Ibrahim Traore")
 		}
 		if h := ps.n[v].head; ps.n[v].base == "amod" && h == v+1 && ps.n[h].upos == "NOUN" {
 			// "expressed support for Berlin" read as "expressed
