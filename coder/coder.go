@@ -593,9 +593,9 @@ func (a *analysis) emit(cl *clause) {
 		pattern, ref = cl.pm.p.Raw, cl.pm.p.Ref
 	}
 	srcs, tgts := cl.src, cl.tgt
-	if len(tgts) == 0 && len(srcs) > 1 && a.reciprocal(cl.verb) {
-		// "Arnor and Gondor accused each other": each side the other's
-		// target.
+	if len(tgts) == 0 && distinctCodes(srcs) > 1 && (a.reciprocal(cl.verb) || mutual(cl.vm.verb.Block)) {
+		// "Arnor and Gondor accused each other", "… met and agreed to
+		// rebuild ties": each side the other's target.
 		tgts = srcs
 	}
 	if a.c.opts.ResponsibilityMonads && len(srcs) > 0 && len(tgts) == 0 &&
@@ -635,6 +635,17 @@ func (a *analysis) emit(cl *clause) {
 			}
 		}
 	}
+}
+
+// mutual reports whether a verb block codes its compound subjects as
+// acting on each other (a "% *" pattern: "agree", "meet", "clash").
+func mutual(b *dict.VerbBlock) bool {
+	for _, p := range b.Patterns {
+		if len(p.Pre) > 0 && p.Pre[0].Kind == dict.ElemCompound {
+			return true
+		}
+	}
+	return false
 }
 
 // negated reports whether the verb at i, or an auxiliary of it, is
@@ -1052,6 +1063,12 @@ func (a *analysis) events(evs []ev, issues []string) []dyad.Event {
 			// Events of one verb (compound actors, paired codes) share
 			// their date: resolve it once.
 			whenVerb, when = e.verb, dates.Resolve(s, tok.ID, a.date)
+			for v, n := e.verb, 0; n < 8 && when.How == dates.FromPublication && a.ps.n[v].base == "conj" && a.ps.n[v].head >= 0; n++ {
+				// "met in June and agreed to rebuild ties": a conjoined
+				// verb that says no date has its first conjunct's.
+				v = a.ps.n[v].head
+				when = dates.Resolve(s, v+1, a.date)
+			}
 			day = date
 			if when.How != dates.FromPublication {
 				day = when.Time.Format("2006-01-02")

@@ -1,10 +1,12 @@
 package coder_test
 
 import (
+	"slices"
 	"testing"
 	"time"
 
 	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/coder"
 )
 
 func TestCodeDateAndFatalities(t *testing.T) {
@@ -107,5 +109,37 @@ func TestCodeFatalitiesUnderMisparse(t *testing.T) {
 				t.Fatalf("events %v, want one with 11 dead, attributed", evs)
 			}
 		})
+	}
+}
+
+// TestCodeConjoinedVerb: a verb conjoined to another shares its compound
+// subject as each other's target when it codes a mutual act, and its
+// date when it says none.
+func TestCodeConjoinedVerb(t *testing.T) {
+	c := mustCoder(t, coder.Options{})
+	s := mustParse(t, `# text = Arnor and Gondor met on Saturday and clashed.
+1 Arnor    Arnor    PROPN NNP _ 4 nsubj _ _
+2 and      and      CCONJ CC  _ 3 cc    _ _
+3 Gondor   Gondor   PROPN NNP _ 1 conj  _ _
+4 met      meet     VERB  VBD _ 0 root  _ _
+5 on       on       ADP   IN  _ 6 case  _ _
+6 Saturday Saturday PROPN NNP _ 4 obl   _ _
+7 and      and      CCONJ CC  _ 8 cc    _ _
+8 clashed  clash    VERB  VBD _ 4 conj  _ _
+9 .        .        PUNCT .   _ 4 punct _ _`)
+	published := time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC) // a Wednesday
+	var clashes []string
+	for _, e := range c.Code(s, published) {
+		if e.Code != "190" {
+			continue
+		}
+		clashes = append(clashes, e.Source.Code+" "+e.Target.Code)
+		if e.Date != "2026-11-21" {
+			t.Errorf("%s → %s 190 dated %s (%s), want the meeting's Saturday, 2026-11-21", e.Source.Code, e.Target.Code, e.Date, e.DateSource)
+		}
+	}
+	slices.Sort(clashes)
+	if !slices.Equal(clashes, []string{"ARN GON", "GON ARN"}) {
+		t.Errorf("clashes %v, want each side against the other", clashes)
 	}
 }
