@@ -927,8 +927,8 @@ func (a *analysis) participants(n int) []actor {
 			return a.actorsOf(k)
 		}
 	}
-	// Up through the phrases it modifies ("150 prisoners each in a swap")
-	// to the verb.
+	// Up through the phrases it modifies ("150 prisoners each in a swap",
+	// or a misattached "on Saturday, in a ceremony") to the verb.
 	for k := 0; n >= 0 && k < 4; k++ {
 		h := ps.n[n].head
 		switch {
@@ -936,7 +936,7 @@ func (a *analysis) participants(n int) []actor {
 			return nil
 		case ps.verbal(h) && (ps.n[n].base == "obj" || ps.n[n].base == "obl"):
 			return a.subjectOf(h)
-		case ps.n[n].base != "nmod" && ps.n[n].base != "obj":
+		case ps.verbal(h):
 			return nil
 		}
 		n = h
