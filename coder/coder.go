@@ -1063,10 +1063,18 @@ func (a *analysis) events(evs []ev, issues []string) []dyad.Event {
 			// Events of one verb (compound actors, paired codes) share
 			// their date: resolve it once.
 			whenVerb, when = e.verb, dates.Resolve(s, tok.ID, a.date)
-			for v, n := e.verb, 0; n < 8 && when.How == dates.FromPublication && a.ps.n[v].base == "conj" && a.ps.n[v].head >= 0; n++ {
-				// "met in June and agreed to rebuild ties": a conjoined
-				// verb that says no date has its first conjunct's.
+			for v, n := e.verb, 0; n < 8 && when.How == dates.FromPublication && (a.ps.n[v].base == "conj" || a.ps.n[v].rel == "acl") && a.ps.n[v].head >= 0; n++ {
+				// "met in June and agreed to rebuild ties", "signed on
+				// Saturday, in a ceremony hosted by Qatar": a conjoined verb
+				// or a participle that says no date has the date of the
+				// verb it goes with.
 				v = a.ps.n[v].head
+				for k := 0; k < 8 && v >= 0 && !a.ps.verbal(v); k++ {
+					v = a.ps.n[v].head
+				}
+				if v < 0 {
+					break
+				}
 				when = dates.Resolve(s, v+1, a.date)
 			}
 			day = date

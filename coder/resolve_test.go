@@ -143,3 +143,32 @@ func TestCodeConjoinedVerb(t *testing.T) {
 		t.Errorf("clashes %v, want each side against the other", clashes)
 	}
 }
+
+// TestCodeParticipleDate: a participle that says no date has the date of
+// the verb it goes with.
+func TestCodeParticipleDate(t *testing.T) {
+	c := mustCoder(t, coder.Options{})
+	s := mustParse(t, `# text = Arnor and Gondor signed a truce on Saturday criticized by Osgiliath.
+1 Arnor      Arnor     PROPN NNP _ 4 nsubj     _ _
+2 and        and       CCONJ CC  _ 3 cc        _ _
+3 Gondor     Gondor    PROPN NNP _ 1 conj      _ _
+4 signed     sign      VERB  VBD _ 0 root      _ _
+5 a          a         DET   DT  _ 6 det       _ _
+6 truce      truce     NOUN  NN  _ 4 obj       _ _
+7 on         on        ADP   IN  _ 8 case      _ _
+8 Saturday   Saturday  PROPN NNP _ 4 obl       _ _
+9 criticized criticize VERB  VBN _ 6 acl       _ _
+10 by        by        ADP   IN  _ 11 case     _ _
+11 Osgiliath Osgiliath PROPN NNP _ 9 obl:agent _ _
+12 .         .         PUNCT .   _ 4 punct     _ _`)
+	published := time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC) // a Wednesday
+	evs := c.Code(s, published)
+	if len(evs) != 2 {
+		t.Fatalf("got %v, want Osgiliath criticizing each side", triples(evs))
+	}
+	for _, e := range evs {
+		if e.Date != "2026-11-21" {
+			t.Errorf("%s → %s %s dated %s (%s), want the signing's Saturday, 2026-11-21", e.Source.Code, e.Target.Code, e.Code, e.Date, e.DateSource)
+		}
+	}
+}
