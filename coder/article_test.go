@@ -230,6 +230,35 @@ func TestCodeRepairsMisparses(t *testing.T) {
 			want: []string{"GONMIL ARN 111"},
 		},
 		{
+			name: "HeadlineSubjectListEndingInAModifiedNoun",
+			// "Gondor soldiers criticize" parsed as a clause under the
+			// list's first member.
+			conllu: `# text = Arnor and Gondor soldiers criticize Urukhai
+1 Arnor     Arnor     PROPN NNP _ 0 root      _ _
+2 and       and       CCONJ CC  _ 3 cc        _ _
+3 Gondor    Gondor    PROPN NNP _ 1 conj      _ _
+4 soldiers  soldier   NOUN  NNS _ 5 nsubj     _ _
+5 criticize criticize VERB  VBP _ 1 parataxis _ _
+6 Urukhai   Urukhai   PROPN NNP _ 5 obj       _ _`,
+			want: []string{"ARN MORREB 111", "GONMIL MORREB 111"},
+		},
+		{
+			name: "FrontedNameWithDeterminer",
+			conllu: `# text = The Urukhai, Osgiliath's allies, criticized Gondor.
+1  The        the       DET   DT  _ 2 det       _ _
+2  Urukhai    Urukhai   PROPN NNP _ 9 obl       _ _
+3  ,          ,         PUNCT ,   _ 2 punct     _ _
+4  Osgiliath  Osgiliath PROPN NNP _ 6 nmod:poss _ _
+5  's         's        PART  POS _ 4 case      _ _
+6  allies     ally      NOUN  NNS _ 9 nsubj     _ _
+7  ,          ,         PUNCT ,   _ 9 punct     _ _
+8  also       also      ADV   RB  _ 9 advmod    _ _
+9  criticized criticize VERB  VBD _ 0 root      _ _
+10 Gondor     Gondor    PROPN NNP _ 9 obj       _ _
+11 .          .         PUNCT .   _ 9 punct     _ _`,
+			want: []string{"MORREB GON 111"},
+		},
+		{
 			name: "ListOfSubjects",
 			conllu: `# text = Arnor, Gondor, Urukhai and Rohan criticized Osgiliath.
 1  Arnor      Arnor     PROPN NNP _ 8 nsubj _ _

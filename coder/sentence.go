@@ -129,6 +129,7 @@ func (ps *sentence) prepare(s *dyad.Sentence) {
 	ps.repairParentheticals()
 	ps.repairClauseParticiples()
 	ps.repairHyphenNames()
+	ps.repairSubjectLists()
 	for i := range ps.n {
 		// A verb has one subject. A second one after "and" ("The United
 		// States and China welcomed", misparsed with both under the verb)
@@ -293,7 +294,7 @@ func (ps *sentence) repairAdjectiveSubjects() {
 func (ps *sentence) repairFrontedNames() {
 	for w := range ps.n {
 		nd := ps.n[w]
-		if nd.rel != "obl" || nd.upos != "PROPN" || nd.head <= w || slices.Min(ps.phrase(w, nil)) != 0 {
+		if nd.rel != "obl" || nd.upos != "PROPN" || nd.head <= w || !ps.opens(w) {
 			continue // not a name opening the sentence before its verb
 		}
 		v := nd.head
@@ -344,7 +345,7 @@ func (ps *sentence) repairParentheticals() {
 			break
 		}
 	}
-	if top < 0 || ps.n[top].upos != "NOUN" && ps.n[top].upos != "PROPN" || ps.child(top, "cop") >= 0 {
+	if top < 0 || ps.n[top].upos != "NOUN" && ps.n[top].upos != "PROPN" || ps.dependent(top, "cop") >= 0 {
 		return
 	}
 	for v := top + 2; v < last; v++ {
@@ -444,6 +445,54 @@ func (ps *sentence) repairHyphenNames() {
 	}
 }
 
+// repairSubjectLists undoes a misparse of a headline's compound subject
+// whose last member is a modified noun: "Congo and M23 rebels sign
+// framework" as "Congo and M23" with a clause "rebels sign framework"
+// under it. When the sentence's root is a noun with a conjunct right
+// before the subject of a verb that depends on the root, the conjunct
+// modifies that subject, which is the root's conjunct, and the root the
+// verb's subject.
+func (ps *sentence) repairSubjectLists() {
+	r := -1
+	for i := range ps.n {
+		if ps.n[i].head < 0 {
+			r = i
+			break
+		}
+	}
+	if r < 0 || ps.n[r].upos != "NOUN" && ps.n[r].upos != "PROPN" {
+		return
+	}
+	for v := r + 1; v < len(ps.n); v++ {
+		if ps.n[v].head != r || !ps.verbal(v) {
+			continue
+		}
+		subj := ps.dependent(v, "nsubj")
+		if subj <= r || subj > v || subj == 0 {
+			continue
+		}
+		c := subj - 1
+		if ps.n[c].head != r || ps.n[c].base != "conj" || ps.n[c].upos != "NOUN" && ps.n[c].upos != "PROPN" {
+			continue
+		}
+		ps.n[c].head, ps.n[c].rel, ps.n[c].base = subj, "compound", "compound"
+		for k := range ps.n {
+			if ps.n[k].head == c && ps.n[k].base == "cc" {
+				ps.n[k].head = subj // the "and"
+			}
+		}
+		ps.n[subj].head, ps.n[subj].rel, ps.n[subj].base = r, "conj", "conj"
+		ps.n[v].head, ps.n[v].rel, ps.n[v].base = -1, "root", "root"
+		for k := range ps.n {
+			if ps.n[k].head == r && k > v {
+				ps.n[k].head = v
+			}
+		}
+		ps.n[r].head, ps.n[r].rel, ps.n[r].base = v, "nsubj", "nsubj"
+		return
+	}
+}
+
 // transitive reports whether the verb at v has an object or a
 // complement clause, which a passive participle does not ("accused
 // neighbouring Ivory Coast", tagged as a participle).
@@ -510,6 +559,29 @@ func (ps *sentence) verbal(i int) bool {
 		return true
 	}
 	return false
+}
+
+// opens reports whether the phrase of w opens the sentence: every word
+// before w depends on it.
+func (ps *sentence) opens(w int) bool {
+	for k := 0; k < w; k++ {
+		if !ps.isAncestor(w, k) {
+			return false
+		}
+	}
+	return true
+}
+
+// dependent returns the first word that depends on i with relation rel
+// (or its base), or -1, looked up without the children lists, which the
+// repairs run before.
+func (ps *sentence) dependent(i int, rel string) int {
+	for k := range ps.n {
+		if ps.n[k].head == i && (ps.n[k].rel == rel || ps.n[k].base == rel) {
+			return k
+		}
+	}
+	return -1
 }
 
 // child returns the first child of i with one of the given relations, or -1.
@@ -626,7 +698,7 @@ func (ps *sentence) repairParticiples() {
 			continue
 		}
 		pn := &ps.n[p]
-		if (pn.upos == "NOUN" || pn.upos == "PROPN") && pn.head == n && pn.base == "nsubj" && ps.child(n, "cop") < 0 && ps.n[n].upos != "VERB" {
+		if (pn.upos == "NOUN" || pn.upos == "PROPN") && pn.head == n && pn.base == "nsubj" && ps.dependent(n, "cop") < 0 && ps.n[n].upos != "VERB" {
 			// "The coalition struck Islamic State positions" parsed as a
 			// verbless clause "the coalition [is] struck positions": the
 			// participle is the verb, the noun after it its object.
