@@ -147,6 +147,11 @@ func combine(frame, lower string) (string, bool) {
 	if len(frame) != 3 || frame[2] != '0' {
 		return "", false // the frame verb already has a specific code
 	}
+	if frame == "030" && cameo.RootOf(lower) == "13" {
+		// "vowed that Israel would face severe punishment": a vow of a
+		// threat is the threat.
+		return lower, true
+	}
 	subs, ok := frames[frame[:2]]
 	if !ok {
 		return "", false

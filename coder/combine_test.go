@@ -30,6 +30,13 @@ BOMB
 
 --- CRITICIZE [111] ---
 CRITICIZE
+
+--- VOW [030] ---
+VOW
+
+--- FACE [---] ---
+FACE
+- + * PUNISHMENT [138]
 `
 
 func frameCoder(t *testing.T) *coder.Coder {
@@ -116,6 +123,20 @@ func TestCodeFrameCombination(t *testing.T) {
 6 Osgiliath Osgiliath PROPN NNP _ 5 obj   _ _
 7 .         .         PUNCT .   _ 2 punct _ _`,
 			want: []string{"ARN GON 020"},
+		},
+		{
+			name: "VowOfAThreat",
+			// The threat's target faces it; the vow makes it the vower's.
+			conllu: `# text = Arnor vowed that Gondor would face punishment.
+1 Arnor      Arnor      PROPN NNP _ 2 nsubj _ _
+2 vowed      vow        VERB  VBD _ 0 root  _ _
+3 that       that       SCONJ IN  _ 6 mark  _ _
+4 Gondor     Gondor     PROPN NNP _ 6 nsubj _ _
+5 would      would      AUX   MD  _ 6 aux   _ _
+6 face       face       VERB  VB  _ 2 ccomp _ _
+7 punishment punishment NOUN  NN  _ 6 obj   _ _
+8 .          .          PUNCT .   _ 2 punct _ _`,
+			want: []string{"ARN GON 138"},
 		},
 		{
 			name: "NoFrameForCriticism",
