@@ -371,13 +371,19 @@ func findDateline(text string) (geo.Dateline, int, bool) {
 // 2025", "19 October 2025", or without the year ("Oct 19"), which is then
 // the latest such day not after now.
 func datelineDate(s string, now time.Time) (time.Time, dyad.Precision, bool) {
-	s = strings.Join(strings.Fields(strings.ReplaceAll(s, ".", "")), " ")
-	for _, layout := range []string{"Jan 2, 2006", "January 2, 2006", "2 Jan 2006", "2 January 2006", "Jan 2 2006", "January 2 2006", "Sept 2, 2006"} {
+	f := strings.Fields(strings.ReplaceAll(s, ".", ""))
+	for i := range f {
+		if strings.EqualFold(f[i], "sept") {
+			f[i] = "Sep" // AP's "Sept.", which no layout knows
+		}
+	}
+	s = strings.Join(f, " ")
+	for _, layout := range []string{"Jan 2, 2006", "January 2, 2006", "2 Jan 2006", "2 January 2006", "Jan 2 2006", "January 2 2006"} {
 		if t, err := time.Parse(layout, s); err == nil {
 			return t, dyad.PrecisionDay, true
 		}
 	}
-	for _, layout := range []string{"Jan 2", "January 2", "2 Jan", "2 January", "Sept 2"} {
+	for _, layout := range []string{"Jan 2", "January 2", "2 Jan", "2 January"} {
 		if t, err := time.Parse(layout, s); err == nil {
 			t = time.Date(now.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
 			if t.After(now) {

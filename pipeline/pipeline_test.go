@@ -145,14 +145,22 @@ func TestProcessPlaces(t *testing.T) {
 }
 
 func TestDatelineDate(t *testing.T) {
-	p := newPipeline(t)
-	text := "KABUL, Oct. 19, 2025 (Reuters) - " + article
-	res, err := p.Process(context.Background(), &dyad.Article{Text: text})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(res.Events) != 1 || res.Events[0].Date != "2025-10-19" {
-		t.Errorf("events %+v, want one dated 2025-10-19 from the dateline", res.Events)
+	p := newPipeline(t) // now: 2026-11-26
+	for _, tt := range []struct{ date, want string }{
+		{"Oct. 19, 2025", "2025-10-19"},
+		{"Sept. 20, 2025", "2025-09-20"}, // AP's "Sept.", which Go's layouts do not know
+		{"Sept 20", "2026-09-20"},
+		{"20 September 2025", "2025-09-20"},
+		{"June 13, 2025", "2025-06-13"},
+	} {
+		text := "KABUL, " + tt.date + " (Reuters) - " + article
+		res, err := p.Process(context.Background(), &dyad.Article{Text: text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Events) != 1 || res.Events[0].Date != tt.want {
+			t.Errorf("dateline %q: events %+v, want one dated %s", tt.date, res.Events, tt.want)
+		}
 	}
 }
 
