@@ -272,8 +272,9 @@ func (p *Pipeline) place(lead string, sents []*dyad.Sentence, perSentence [][]dy
 			}
 		}
 	}
-	home := mainCountry(perSentence)
 	ctx := p.Places.NewContext(lead, countries)
+	home := mainCountry(perSentence)
+	inDateline := false // some event happened in the dateline's country
 	for i, evs := range perSentence {
 		var placed []dyad.Event
 		for j := range evs {
@@ -285,12 +286,23 @@ func (p *Pipeline) place(lead string, sents []*dyad.Sentence, perSentence [][]dy
 					out[k].ID = hex.EncodeToString(sum[:12])
 				}
 			}
-			for k := range out {
-				fillCountry(&out[k], home)
+			for _, e := range out {
+				inDateline = inDateline || ctx.Dateline != nil && e.Location != nil &&
+					e.LocationSource == geo.SourceSentence && e.Location.Country == ctx.Dateline.Country
 			}
 			placed = append(placed, out...)
 		}
 		perSentence[i] = placed
+	}
+	if inDateline {
+		// The dateline is the story's own place (MAPUTO over attacks in
+		// Cabo Delgado), not a foreign bureau's.
+		home = ""
+	}
+	for _, evs := range perSentence {
+		for j := range evs {
+			fillCountry(&evs[j], home)
+		}
 	}
 }
 
@@ -298,8 +310,9 @@ func (p *Pipeline) place(lead string, sents []*dyad.Sentence, perSentence [][]dy
 // attackers", "---COP" for "police") the country where the event took
 // place: unnamed police and militants in Mogadishu are Somali ones. When
 // the place is only the article's dateline, a foreign bureau's city
-// ("BANGKOK" over a story about Myanmar's junta), the article's main
-// country home, when it has one, comes first.
+// ("BANGKOK" over a story about Myanmar's junta, where no event happened
+// in Thailand), the article's main country home, when it has one, comes
+// first.
 func fillCountry(e *dyad.Event, home string) {
 	if e.Location == nil || len(e.Location.Country) != 3 {
 		return

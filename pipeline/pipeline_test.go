@@ -193,3 +193,53 @@ func TestHeadlineDate(t *testing.T) {
 		}
 	}
 }
+
+// TestDatelineCountry: an official named by role only takes the dateline's
+// country when the story happens there (MAPUTO over attacks in Pemba),
+// although another country is named more often.
+func TestDatelineCountry(t *testing.T) {
+	g, err := geo.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := coder.Dictionaries{Verbs: dict.NewVerbs(), Actors: dict.NewActors(), Agents: dict.NewAgents()}
+	if err := d.Verbs.Read(strings.NewReader("--- CRITICIZE [111] ---\nCRITICIZE\n"), "t.verbs"); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.Actors.Read(strings.NewReader("ARNOR [ARN]\nGONDOR [GON]\n"), "t.actors"); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.Agents.Read(strings.NewReader("GOVERNMENT [~GOV]\n"), "t.agents"); err != nil {
+		t.Fatal(err)
+	}
+	c, err := coder.New(d, coder.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := &pipeline.Pipeline{Parser: conlluParser{}, Coder: c, Places: g}
+	inPemba := "# text = Arnor criticized Gondor in Pemba.\n" +
+		"1\tArnor\tArnor\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n" +
+		"2\tcriticized\tcriticize\tVERB\tVBD\t_\t0\troot\t_\t_\n" +
+		"3\tGondor\tGondor\tPROPN\tNNP\t_\t2\tobj\t_\t_\n" +
+		"4\tin\tin\tADP\tIN\t_\t5\tcase\t_\t_\n" +
+		"5\tPemba\tPemba\tPROPN\tNNP\t_\t2\tobl\t_\t_\n" +
+		"6\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n"
+	government := "# text = The government criticized Gondor.\n" +
+		"1\tThe\tthe\tDET\tDT\t_\t2\tdet\t_\t_\n" +
+		"2\tgovernment\tgovernment\tNOUN\tNN\t_\t3\tnsubj\t_\t_\n" +
+		"3\tcriticized\tcriticize\tVERB\tVBD\t_\t0\troot\t_\t_\n" +
+		"4\tGondor\tGondor\tPROPN\tNNP\t_\t3\tobj\t_\t_\n" +
+		"5\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n\n"
+	text := "MAPUTO, Sept. 20, 2025 (Reuters) - " + inPemba + article + government
+	res, err := p.Process(context.Background(), &dyad.Article{Text: text})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var codes []string
+	for _, e := range res.Events {
+		codes = append(codes, e.Source.Code)
+	}
+	if len(codes) != 3 || codes[2] != "MOZGOV" {
+		t.Errorf("sources %v, want the government of the dateline's Mozambique (MOZGOV) last", codes)
+	}
+}
