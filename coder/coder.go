@@ -969,8 +969,8 @@ func (a *analysis) firstActor(words []int, skip map[int]bool, src []actor) []act
 	// Then the clauses that modify those phrases: "the roads leading into
 	// Mordor".
 	for _, w := range words {
-		if skip[w] || !a.nominal(w) {
-			continue
+		if skip[w] || !a.nominal(w) || a.circumstance(w) {
+			continue // ("after two days of clashes killed four people")
 		}
 		for _, k := range a.ps.n[w].kids {
 			if a.ps.n[k].rel == "acl" {

@@ -858,6 +858,20 @@ func TestCode(t *testing.T) {
 			want: []string{"ARN OSG 040", "OSG ARN 040"},
 		},
 		{
+			name: "NoTargetFromACircumstance",
+			// What happened "after" is no target, nor what its clause
+			// names.
+			conllu: `# text = Arnor disapproved after talks hosted Gondor.
+1 Arnor       Arnor      PROPN NNP _ 2 nsubj _ _
+2 disapproved disapprove VERB  VBD _ 0 root  _ _
+3 after       after      ADP   IN  _ 4 case  _ _
+4 talks       talk       NOUN  NNS _ 2 obl   _ _
+5 hosted      host       VERB  VBD _ 4 acl   _ _
+6 Gondor      Gondor     PROPN NNP _ 5 obj   _ _
+7 .           .          PUNCT .   _ 2 punct _ _`,
+			want: nil,
+		},
+		{
 			name: "ViolentFreeParticipleIsNoSecondAct",
 			conllu: `# text = Arnor criticized Gondor, attacking Osgiliath.
 1 Arnor      Arnor     PROPN NNP _ 2 nsubj _ _
