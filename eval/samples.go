@@ -150,7 +150,8 @@ type Places interface {
 // ScoreSamples compares the events coded from each article (keyed by the
 // article's file name) with the expected ones. Each expected event matches
 // at most one coded event of its (source country, target country, root)
-// and the other way round; negated events are not counted. Among equals,
+// and the other way round; negated and hypothetical events, and events
+// only reported as someone's denial, are not counted. Among equals,
 // an expectation takes the coded event from its sentence, with its place
 // and its date, before the others, so that an event coded once per place
 // meets the expectation of each place.
@@ -181,9 +182,9 @@ func ScoreSamples(expected []Expected, coded map[string][]dyad.Event, places Pla
 	for _, a := range sorted {
 		var got []*dyad.Event
 		for i := range coded[a] {
-			// Events stated not to have happened, or only reported as
-			// someone's denial, are not expected.
-			if e := &coded[a][i]; e.Modality != dyad.Negated && (e.Attribution == nil || e.Attribution.Status != dyad.Denied) {
+			// Events stated not to have happened, only supposed, or only
+			// reported as someone's denial, are not expected.
+			if e := &coded[a][i]; e.Modality != dyad.Negated && e.Modality != dyad.Hypothetical && (e.Attribution == nil || e.Attribution.Status != dyad.Denied) {
 				got = append(got, e)
 			}
 		}

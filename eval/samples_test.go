@@ -62,7 +62,7 @@ func TestScoreSamples(t *testing.T) {
 	denied := ev("PAK", "AFG", "19", dyad.Reported)
 	denied.Attribution = &dyad.Attribution{By: "Pakistan", Verb: "deny", Status: dyad.Denied}
 	coded := map[string][]dyad.Event{
-		"a": {ev("PAKMIL", "AFG", "19", dyad.Asserted), ev("AFGGOV", "PAKGOV", "11", dyad.Asserted), ev("PAK", "AFG", "19", dyad.Negated), denied},
+		"a": {ev("PAKMIL", "AFG", "19", dyad.Asserted), ev("AFGGOV", "PAKGOV", "11", dyad.Asserted), ev("PAK", "AFG", "19", dyad.Negated), ev("PAK", "AFG", "19", dyad.Hypothetical), denied},
 		"c": {ev("USA", "CHN", "16", dyad.Asserted)},
 	}
 	sc := eval.ScoreSamples(expected, coded, nil)
