@@ -614,6 +614,11 @@ func (a *analysis) emit(cl *clause) {
 		if code == "" || code == "---" || s.code == t.code {
 			return
 		}
+		if code == "140" && stateActor(s.code) {
+			// A government that "protests" complains officially (114):
+			// a crowd demonstrates (14).
+			code = "114"
+		}
 		if (s.ref || t.ref) && known(s.code) && country(s.code) == country(t.code) {
 			// "Afghanistan called for dialogue between the two
 			// neighbours": of "the two neighbours", the other one.
@@ -635,6 +640,20 @@ func (a *analysis) emit(cl *clause) {
 			}
 		}
 	}
+}
+
+// stateActor reports whether code names a state or its organs: a bare
+// country code ("CHN") or one with a government, military, police,
+// judicial, legislative or intelligence block ("CHNGOV").
+func stateActor(code string) bool {
+	if !known(code) || strings.HasPrefix(code, "IGO") {
+		return false
+	}
+	switch code[3:] {
+	case "", "GOV", "MIL", "COP", "JUD", "LEG", "SPY":
+		return true
+	}
+	return false
 }
 
 // mutual reports whether a verb block codes its compound subjects as

@@ -55,6 +55,9 @@ MEET {MET MEETS MEETING}
 RECEIVE
 - + * (FROM $) [070]
 
+--- PROTEST [140] ---
+PROTEST
+
 --- CONFER [---] ---
 CONFER
 - % * [040]
@@ -870,6 +873,30 @@ func TestCode(t *testing.T) {
 6 Gondor      Gondor     PROPN NNP _ 5 obj   _ _
 7 .           .          PUNCT .   _ 2 punct _ _`,
 			want: nil,
+		},
+		{
+			name: "GovernmentProtestIsAComplaint",
+			conllu: `# text = The Arnor government protested Gondor's decision.
+1 The        the        DET   DT  _ 3 det       _ _
+2 Arnor      Arnor      PROPN NNP _ 3 compound  _ _
+3 government government NOUN  NN  _ 4 nsubj     _ _
+4 protested  protest    VERB  VBD _ 0 root      _ _
+5 Gondor     Gondor     PROPN NNP _ 7 nmod:poss _ _
+6 's         's         PART  POS _ 5 case      _ _
+7 decision   decision   NOUN  NN  _ 4 obj       _ _
+8 .          .          PUNCT .   _ 4 punct     _ _`,
+			want: []string{"ARNGOV GON 114"},
+		},
+		{
+			name: "OthersProtestByDemonstrating",
+			conllu: `# text = MSF protested Gondor's decision.
+1 MSF       MSF      PROPN NNP _ 2 nsubj     _ _
+2 protested protest  VERB  VBD _ 0 root      _ _
+3 Gondor    Gondor   PROPN NNP _ 5 nmod:poss _ _
+4 's        's       PART  POS _ 3 case      _ _
+5 decision  decision NOUN  NN  _ 2 obj       _ _
+6 .         .        PUNCT .   _ 2 punct     _ _`,
+			want: []string{"NGO--- GON 140"},
 		},
 		{
 			name: "ViolentFreeParticipleIsNoSecondAct",
