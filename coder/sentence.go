@@ -338,14 +338,8 @@ func (ps *sentence) repairParentheticals() {
 	if last < 3 || ps.n[last].up != "." {
 		return
 	}
-	top := -1
-	for i := range ps.n {
-		if ps.n[i].head < 0 {
-			top = i
-			break
-		}
-	}
-	if top < 0 || ps.n[top].upos != "NOUN" && ps.n[top].upos != "PROPN" || ps.dependent(top, "cop") >= 0 {
+	top := ps.nominalRoot()
+	if top < 0 || ps.dependent(top, "cop") >= 0 {
 		return
 	}
 	for v := top + 2; v < last; v++ {
@@ -453,14 +447,8 @@ func (ps *sentence) repairHyphenNames() {
 // modifies that subject, which is the root's conjunct, and the root the
 // verb's subject.
 func (ps *sentence) repairSubjectLists() {
-	r := -1
-	for i := range ps.n {
-		if ps.n[i].head < 0 {
-			r = i
-			break
-		}
-	}
-	if r < 0 || ps.n[r].upos != "NOUN" && ps.n[r].upos != "PROPN" {
+	r := ps.nominalRoot()
+	if r < 0 {
 		return
 	}
 	for v := r + 1; v < len(ps.n); v++ {
@@ -559,6 +547,20 @@ func (ps *sentence) verbal(i int) bool {
 		return true
 	}
 	return false
+}
+
+// nominalRoot returns the sentence's first root when it is a noun or a
+// name, else -1; it reads the heads, for the repairs.
+func (ps *sentence) nominalRoot() int {
+	for i := range ps.n {
+		if ps.n[i].head < 0 {
+			if ps.n[i].upos == "NOUN" || ps.n[i].upos == "PROPN" {
+				return i
+			}
+			return -1
+		}
+	}
+	return -1
 }
 
 // opens reports whether the phrase of w opens the sentence: every word
@@ -919,14 +921,8 @@ func (ps *sentence) repairNounRoot() {
 	if last < 2 || ps.n[last].up != "." {
 		return
 	}
-	r := -1
-	for i := range ps.n {
-		if ps.n[i].head < 0 {
-			r = i
-			break
-		}
-	}
-	if r < 0 || (ps.n[r].upos != "NOUN" && ps.n[r].upos != "PROPN") || r+1 > last {
+	r := ps.nominalRoot()
+	if r < 0 || r+1 > last {
 		return
 	}
 	w := r + 1

@@ -75,24 +75,16 @@ func nestedDay(s *dyad.Sentence, verb int) int {
 	if verb < 1 || verb > len(s.Tokens) {
 		return 0
 	}
-	in := make([]bool, len(s.Tokens)+1)
-	in[verb] = true
-	for changed := true; changed; {
-		changed = false
-		for i := range s.Tokens {
-			t := &s.Tokens[i]
-			if in[t.ID] || t.Head < 1 || t.Head > len(s.Tokens) || !in[t.Head] {
-				continue
-			}
-			switch base, _, _ := strings.Cut(strings.ToLower(t.DepRel), ":"); base {
-			case "nsubj", "obj", "iobj", "obl", "nmod", "appos", "compound", "flat":
-			default:
-				continue // clauses, conjuncts, modifiers
-			}
-			if t.Head != verb && dayWord(t.Form) {
-				return t.ID
-			}
-			in[t.ID], changed = true, true
+	in := subtree(s, verb, func(rel string) bool {
+		switch base, _, _ := strings.Cut(rel, ":"); base {
+		case "nsubj", "obj", "iobj", "obl", "nmod", "appos", "compound", "flat":
+			return true
+		}
+		return false // clauses, conjuncts, modifiers
+	})
+	for i := range s.Tokens {
+		if t := &s.Tokens[i]; in[t.ID] && t.ID != verb && t.Head != verb && dayWord(t.Form) {
+			return t.ID
 		}
 	}
 	return 0
@@ -157,22 +149,9 @@ func temporalPhrases(s *dyad.Sentence, verb int) [][]string {
 // leaving out clauses, conjuncts and punctuation. A cycle in a malformed
 // parse ends the walk.
 func phrase(s *dyad.Sentence, id int) []int {
-	in := make([]bool, len(s.Tokens)+1)
-	in[id] = true
-	for changed := true; changed; {
-		changed = false
-		for i := range s.Tokens {
-			t := &s.Tokens[i]
-			if in[t.ID] || t.Head < 1 || t.Head > len(s.Tokens) || !in[t.Head] {
-				continue
-			}
-			rel := strings.ToLower(t.DepRel)
-			if strings.HasPrefix(rel, "acl") || rel == "punct" || strings.HasPrefix(rel, "conj") || rel == "cc" {
-				continue
-			}
-			in[t.ID], changed = true, true
-		}
-	}
+	in := subtree(s, id, func(rel string) bool {
+		return !strings.HasPrefix(rel, "acl") && rel != "punct" && !strings.HasPrefix(rel, "conj") && rel != "cc"
+	})
 	var ids []int
 	for i := 1; i <= len(s.Tokens); i++ {
 		if in[i] {
@@ -180,6 +159,25 @@ func phrase(s *dyad.Sentence, id int) []int {
 		}
 	}
 	return ids
+}
+
+// subtree marks, by word ID, id and the words below it reached through
+// relations (lower-cased) that follow accepts. A cycle in a malformed
+// parse ends the walk.
+func subtree(s *dyad.Sentence, id int, follow func(rel string) bool) []bool {
+	in := make([]bool, len(s.Tokens)+1)
+	in[id] = true
+	for changed := true; changed; {
+		changed = false
+		for i := range s.Tokens {
+			t := &s.Tokens[i]
+			if in[t.ID] || t.Head < 1 || t.Head > len(s.Tokens) || !in[t.Head] || !follow(strings.ToLower(t.DepRel)) {
+				continue
+			}
+			in[t.ID], changed = true, true
+		}
+	}
+	return in
 }
 
 func hasTemporalKid(s *dyad.Sentence, id int) bool {
