@@ -421,10 +421,22 @@ func countryNames() []countryName {
 }
 
 // areaTable lists "name,alternates|CC|lat|lon|population|kind" lines:
-// named regions that are neither cities nor first-level divisions, and a
-// few towns news names that GeoNames' city lists lack. Coordinates are
-// approximate centres; populations are rough, for ranking only.
+// named regions that are neither cities nor first-level divisions, a
+// few towns news names that GeoNames' city lists lack, and Kosovo, which
+// the ISO country lists the embedded gazetteer is built from leave out,
+// with its main towns (kind "country:XKX" gives a country its alpha-3
+// code). Coordinates are approximate centres (the towns': GeoNames);
+// populations are rough, for ranking only.
 const areaTable = `
+Kosovo|XK|42.58|20.90|1800000|country:XKX
+Pristina,Prishtina,Priština|XK|42.67|21.17|550000|city
+Prizren|XK|42.21|20.74|171464|city
+Mitrovica,Mitrovicë,North Mitrovica,Kosovska Mitrovica|XK|42.88|20.87|107045|city
+Gjakova,Gjakovë,Djakovica|XK|42.38|20.43|94158|city
+Peja,Pejë,Peć|XK|42.66|20.29|48962|city
+Ferizaj,Uroševac|XK|42.37|21.16|59504|city
+Gjilan,Gnjilane|XK|42.46|21.47|51912|city
+Zvečan,Zvecan|XK|42.91|20.84|17000|city
 Gaza Strip,Gaza strip|PS|31.42|34.37|2100000|area
 West Bank|PS|31.95|35.25|3000000|area
 Golan Heights,Golan|SY|33.00|35.75|50000|area
@@ -451,7 +463,8 @@ Torkham|AF|34.11|71.07|10000|city
 Delmas|HT|18.55|-72.30|400000|city
 `
 
-// extraAreas parses areaTable; Country is left for New to fill.
+// extraAreas parses areaTable; Country is left for New to fill, except
+// for countries.
 func extraAreas() []Place {
 	var out []Place
 	for line := range strings.SplitSeq(areaTable, "\n") {
@@ -461,8 +474,11 @@ func extraAreas() []Place {
 		}
 		names := strings.Split(f[0], ",")
 		p := Place{Name: names[0], Names: names[1:], CC: f[1], Kind: Area}
-		if f[5] == "city" {
+		switch kind, code, _ := strings.Cut(f[5], ":"); kind {
+		case "city":
 			p.Kind = City
+		case "country":
+			p.Kind, p.Country = Country, code
 		}
 		p.Lat, p.Lon, p.Population = atof(f[2]), atof(f[3]), int64(atof(f[4]))
 		out = append(out, p)

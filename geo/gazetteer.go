@@ -192,7 +192,18 @@ func New(places []Place, source string) *Gazetteer {
 	for i := range g.places {
 		g.add(int32(i))
 	}
-	for _, a := range extraAreas() {
+	extra := extraAreas()
+	for _, a := range extra {
+		if a.Kind == Country && g.byCC[a.CC] == "" {
+			g.byCC[a.CC] = a.Country // countries first: their towns need them
+			g.places = append(g.places, a)
+			g.add(int32(len(g.places) - 1))
+		}
+	}
+	for _, a := range extra {
+		if a.Kind == Country {
+			continue
+		}
 		if a.Country = g.byCC[a.CC]; a.Country == "" || len(g.find(Fold(a.Name), a.CC, 0)) > 0 {
 			continue
 		}

@@ -119,6 +119,11 @@ func TestLookup(t *testing.T) {
 	if !found {
 		t.Errorf("Lookup(tripoli) lacks Tripoli, Lebanon: %v", ps)
 	}
+	for _, name := range []string{"Pristina", "North Mitrovica"} {
+		if ps := g.Lookup(name); len(ps) == 0 || ps[0].Country != "XKX" || ps[0].Kind != geo.City {
+			t.Errorf("Lookup(%s) = %v, want the town in Kosovo", name, ps)
+		}
+	}
 	if ps := g.Lookup("no such place"); ps != nil {
 		t.Errorf("Lookup(no such place) = %v, want nil", ps)
 	}
@@ -130,6 +135,7 @@ func TestCountry(t *testing.T) {
 		{"Pakistan", "PAK"}, {"Pakistani", "PAK"}, {"PAK", "PAK"}, {"PK", "PAK"},
 		{"Afghan", "AFG"}, {"Britain", "GBR"}, {"U.S.", "USA"}, {"American", "USA"},
 		{"Burma", "MMR"}, {"DRC", "COD"}, {"Syrian", "SYR"}, {"Türkiye", "TUR"},
+		{"Kosovo", "XKX"}, {"Kosovar", "XKX"}, // not in the ISO lists the embedded data comes from
 	} {
 		if p, ok := g.Country(tt.in); !ok || p.Country != tt.want {
 			t.Errorf("Country(%q) = %s (%v), want %s", tt.in, p.Country, ok, tt.want)
