@@ -593,7 +593,7 @@ func (a *analysis) emit(cl *clause) {
 		pattern, ref = cl.pm.p.Raw, cl.pm.p.Ref
 	}
 	srcs, tgts := cl.src, cl.tgt
-	if len(tgts) == 0 && distinctCodes(srcs) > 1 && (a.reciprocal(cl.verb) || mutual(cl.vm.verb.Block)) {
+	if len(tgts) == 0 && distinctCodes(srcs) > 1 && (a.reciprocal(cl.verb) || mutual(cl.vm.verb.Block) && a.ownSubject(cl.verb)) {
 		// "Arnor and Gondor accused each other", "… met and agreed to
 		// rebuild ties": each side the other's target.
 		tgts = srcs
@@ -654,6 +654,14 @@ func stateActor(code string) bool {
 		return true
 	}
 	return false
+}
+
+// ownSubject reports whether the verb at i has a subject of its own or
+// shares its conjunct's ("met … and agreed"), rather than inheriting one
+// as a participle or an infinitive ("signed a declaration committing
+// their countries to …": the signing is the act).
+func (a *analysis) ownSubject(i int) bool {
+	return a.ps.child(i, "nsubj") >= 0 || a.ps.n[i].base == "conj"
 }
 
 // mutual reports whether a verb block codes its compound subjects as

@@ -55,6 +55,10 @@ MEET {MET MEETS MEETING}
 RECEIVE
 - + * (FROM $) [070]
 
+--- COMMIT [030] ---
+COMMIT
+- % * [030]
+
 --- PROTEST [140] ---
 PROTEST
 

@@ -172,3 +172,25 @@ func TestCodeParticipleDate(t *testing.T) {
 		}
 	}
 }
+
+// TestCodeParticipleIsNoMutualAct: a participle that restates its
+// governor's act with the governor's compound subject codes no act of
+// the two on each other.
+func TestCodeParticipleIsNoMutualAct(t *testing.T) {
+	c := mustCoder(t, coder.Options{})
+	s := mustParse(t, `# text = Arnor and Gondor conferred, committing to peace.
+1 Arnor      Arnor  PROPN NNP _ 4 nsubj _ _
+2 and        and    CCONJ CC  _ 3 cc    _ _
+3 Gondor     Gondor PROPN NNP _ 1 conj  _ _
+4 conferred  confer VERB  VBD _ 0 root  _ _
+5 ,          ,      PUNCT ,   _ 6 punct _ _
+6 committing commit VERB  VBG _ 4 advcl _ _
+7 to         to     ADP   IN  _ 8 case  _ _
+8 peace      peace  NOUN  NN  _ 6 obl   _ _
+9 .          .      PUNCT .   _ 4 punct _ _`)
+	got := triples(c.Code(s, testDate))
+	slices.Sort(got)
+	if want := []string{"ARN GON 040", "GON ARN 040"}; !slices.Equal(got, want) {
+		t.Errorf("got %v, want %v (the meeting only)", got, want)
+	}
+}
