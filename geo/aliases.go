@@ -130,6 +130,11 @@ Ahvaz|IR|Ahvaz
 Crimea|UA|Autonomous Republic of Crimea@region
 Washington|US|Washington, D.C.
 Washington DC|US|Washington, D.C.
+White House|US|Washington, D.C.
+Kremlin|RU|Moscow
+Zakho|IQ|Zaxo
+Elysee Palace|FR|Paris
+Downing Street|GB|London
 Ramallah|PS|Ramallah
 Hebron|PS|Hebron
 Nablus|PS|Nablus

@@ -346,10 +346,14 @@ func (g *Gazetteer) Toponyms(s *dyad.Sentence, context []string) []Mention {
 		if t.UPOS == "PROPN" || t.XPOS == "NNP" || t.XPOS == "NNPS" {
 			return !isMonth(t.Form)
 		}
-		// A capitalized noun right after a locative preposition: taggers
-		// miss names ("gathered in Brussels/NOUN").
-		if i > 0 && (t.UPOS == "NOUN" || t.UPOS == "X") && t.Form != "" && t.Form[0] >= 'A' && t.Form[0] <= 'Z' && locPrep(strings.ToLower(toks[i-1].Form)) > 0 {
-			return !isMonth(t.Form)
+		// A capitalized noun right after a locative preposition, or its
+		// "the": taggers miss names ("gathered in Brussels/NOUN", "met in
+		// the Kremlin/NOUN").
+		if i > 0 && (t.UPOS == "NOUN" || t.UPOS == "X") && t.Form != "" && t.Form[0] >= 'A' && t.Form[0] <= 'Z' {
+			prev := strings.ToLower(toks[i-1].Form)
+			if locPrep(prev) > 0 || prev == "the" && i > 1 && locPrep(strings.ToLower(toks[i-2].Form)) > 0 {
+				return !isMonth(t.Form)
+			}
 		}
 		typ, _ := neTag(t.Misc)
 		return typ == "LOC" || typ == "GPE"
@@ -511,6 +515,22 @@ func coordWords(ts []dyad.Token) bool {
 	return true
 }
 
+// modifiesThing reports whether the word with ID id modifies a noun that
+// is not a place noun ("a US plan", "Russian drones").
+func modifiesThing(toks []dyad.Token, id int) bool {
+	t := &toks[id-1]
+	switch rel, _, _ := strings.Cut(strings.ToLower(t.DepRel), ":"); rel {
+	case "compound", "amod":
+	default:
+		return false
+	}
+	if t.Head < 1 || t.Head > len(toks) || toks[t.Head-1].UPOS != "NOUN" {
+		return false
+	}
+	_, place := placeNoun(toks[t.Head-1].Form)
+	return !place
+}
+
 // mention builds the mention of the name in tokens [i, j] (0-based).
 func (g *Gazetteer) mention(s *dyad.Sentence, i, j int, parsed bool, caseOf []string) Mention {
 	toks := s.Tokens
@@ -549,8 +569,9 @@ func (g *Gazetteer) mention(s *dyad.Sentence, i, j int, parsed bool, caseOf []st
 			}
 		}
 	}
-	if m.Prep == "" {
-		// On the surface: "in (the) (southern) (city of) Kandahar".
+	if m.Prep == "" && !(parsed && modifiesThing(toks, m.Head)) {
+		// On the surface: "in (the) (southern) (city of) Kandahar" (but
+		// not "on a US plan", where the name modifies a thing).
 		for k := i - 1; k >= 0 && k >= i-5; k-- {
 			t := &toks[k]
 			w := strings.ToLower(t.Form)
@@ -652,7 +673,7 @@ func notPlace(key string) bool {
 		"reuters", "afp", "ap", "bbc", "cnn", "twitter", "facebook", "telegram", "internet", "state", "city", "west", "east",
 		"north", "south", "center", "centre", "central", "union", "independence", "liberty", "victory", "unity", "freedom",
 		"peace", "security", "defense", "defence", "republic", "kingdom", "national", "international", "university",
-		"white house", "kremlin", "pentagon", "embassy", "mosque", "church", "hospital", "airport", "square", "street":
+		"pentagon", "embassy", "mosque", "church", "hospital", "airport", "square", "street":
 		return true
 	}
 	return false
@@ -704,10 +725,11 @@ func (g *Gazetteer) Locate(s *dyad.Sentence, ev *dyad.Event, c Context) Result {
 		if (m.Prep == objPrep || m.Prep == nePrep) && m.Place.Kind == Country || (m.Prep == nePrep || m.Prep == "of") && ev != nil && (overlaps(m.Span, ev.Source.Span) || overlaps(m.Span, ev.Target.Span)) {
 			continue // an actor: "Russia attacked Ukraine", "the Kabul government"
 		}
-		if ev != nil && (m.Place.Kind == Country || metonymic(ev, m.Prep)) && actorGroup(ms, k, ev) {
+		if ev != nil && metonymic(ev, m.Prep) && actorGroup(ms, k, ev) {
 			// "called on the United States and France", "urged Georgetown
 			// and Caracas", "talks between Moscow and Kyiv": those
-			// addressed, not places.
+			// addressed, not places (but "drills around Taiwan" are
+			// there).
 			continue
 		}
 		if verb > 0 && otherClause(s, m.Head, verb) {
@@ -760,7 +782,10 @@ func (g *Gazetteer) Locate(s *dyad.Sentence, ev *dyad.Event, c Context) Result {
 		b := &ms[best].Place
 		for k := range ms {
 			m := &ms[k]
-			if m.Place.Kind == City && m.Place.Country == b.Country && (b.Kind != Region || m.Place.Admin1 == b.Admin1) && (m.Prep != "" || m.Conj != 0) && m.Conj == 0 {
+			if m.Place.Kind == City && m.Place.Country == b.Country && (b.Kind != Region || m.Place.Admin1 == b.Admin1) && m.Prep != "" && m.Prep != nePrep && m.Conj == 0 &&
+				(verb == 0 || !otherClause(s, m.Head, verb)) {
+				// (A name only tagged a location, or one in another clause,
+				// "drills around Taiwan; Taipei condemns", is not where.)
 				best = k
 				break
 			}

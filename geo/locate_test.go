@@ -129,6 +129,7 @@ func TestPlaceEvent(t *testing.T) {
 	s = parse(t, "Lebanon called on the United States and France to press Israel.")
 	for _, target := range []string{"States", "France"} {
 		ev := rootEvent(s)
+		ev.QuadClass = 1 // an appeal
 		for _, tok := range s.Tokens {
 			if tok.Form == target {
 				ev.Target.Span = dyad.Span{First: tok.ID, Last: tok.ID}
@@ -150,6 +151,7 @@ func TestPlaceEvent(t *testing.T) {
 		{"Erdogan offered to host talks between Moscow and Kyiv in Istanbul.", "Kyiv", 1, "Istanbul"},
 		{"Moscow accused Kyiv of shelling civilians.", "Kyiv", 3, ""},
 		{"Russian drones hit Kyiv overnight.", "Kyiv", 4, "Kyiv"},
+		{"China launched drills around Taiwan.", "Taiwan", 4, "Taiwan"},
 	} {
 		s := parse(t, tt.text)
 		ev := rootEvent(s)
