@@ -112,6 +112,10 @@ func (p *Pipeline) annotate(s *dyad.Sentence) bool {
 	p.Tagger.Tag(s)
 	p.Lemmatizer.Lemmatize(s)
 	p.Parser.Parse(s)
+	if headlineVerb(s) {
+		p.Lemmatizer.Lemmatize(s)
+		p.Parser.Parse(s)
+	}
 	return true
 }
 

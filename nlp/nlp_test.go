@@ -183,3 +183,31 @@ func underscore(v string) string {
 	}
 	return v
 }
+
+// TestHeadlineVerb: a headline's verb that the tagger reads as a plural
+// noun is parsed as the verb, with its subject and object; a sentence
+// with a full stop, or a nominal headline, keeps its tags.
+func TestHeadlineVerb(t *testing.T) {
+	p := mustLoad(t)
+	for _, tt := range []struct {
+		text, word, upos string
+	}{
+		{"Germany arrests three Russians suspected of plotting sabotage", "arrests", "VERB"},
+		{"North Korea fires ballistic missiles ahead of APEC summit", "fires", "VERB"},
+		{"Police made dozens of arrests.", "arrests", "NOUN"},
+		{"Mass arrests in Tbilisi", "arrests", "NOUN"},
+	} {
+		sents, _ := p.Parse(tt.text)
+		if len(sents) != 1 {
+			t.Fatalf("%q: %d sentences", tt.text, len(sents))
+		}
+		for _, tok := range sents[0].Tokens {
+			if tok.Form == tt.word && tok.UPOS != tt.upos {
+				t.Errorf("%q: %q is %s, want %s", tt.text, tt.word, tok.UPOS, tt.upos)
+			}
+			if tok.Form == tt.word && tt.upos == "VERB" && tok.Head != 0 {
+				t.Errorf("%q: %q heads nothing, want it the root", tt.text, tt.word)
+			}
+		}
+	}
+}
