@@ -206,7 +206,7 @@ func TestHeadlineVerb(t *testing.T) {
 				t.Errorf("%q: %q is %s, want %s", tt.text, tt.word, tok.UPOS, tt.upos)
 			}
 			if tok.Form == tt.word && tt.upos == "VERB" && tok.Head != 0 {
-				t.Errorf("%q: %q heads nothing, want it the root", tt.text, tt.word)
+				t.Errorf("%q: %q is not the root", tt.text, tt.word)
 			}
 		}
 	}
