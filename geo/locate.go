@@ -808,6 +808,9 @@ func (g *Gazetteer) Locate(s *dyad.Sentence, ev *dyad.Event, c Context) Result {
 			if p.Kind == Country && len(group) > 1 && inCountry(group, p.Country) {
 				continue
 			}
+			if slices.ContainsFunc(res.Locations, func(l dyad.Location) bool { return l.Name == p.Name && l.Country == p.Country }) {
+				continue // named twice ("Pakistan and Pakistan-administered Kashmir")
+			}
 			res.Locations = append(res.Locations, p.Location())
 			m := &ms[best]
 			for k := range ms {

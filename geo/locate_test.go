@@ -174,6 +174,8 @@ func TestPlaceEvent(t *testing.T) {
 
 	for _, tt := range []struct{ text, want, country string }{
 		{"Protests broke out in Mazar-i-Sharif on Friday.", "Mazar-i-Sharif", "AFG"},
+		// A place named twice is one place.
+		{"India struck sites in Pakistan and Pakistan-administered Kashmir.", "Pakistan", "PAK"},
 		// The Hyderabad in Sindh, not India's larger one.
 		{"Police raided a seminary in the town of Hyderabad in Sindh.", "Hyderabad", "PAK"},
 		{"The governor of Kandahar province condemned the violence.", "Kandahar province", "AFG"},
