@@ -264,7 +264,17 @@ func (a *analysis) relativeRef(i int) []actor {
 	if !past {
 		return nil
 	}
-	return a.actorsOf(ps.n[v].head)
+	// The noun the clause follows, or the head of the name it ends
+	// ("Iran's top security official Ali Larijani, who visited …").
+	for h, k := ps.n[v].head, 0; h >= 0 && k < 4; h, k = ps.n[h].head, k+1 {
+		if got := a.actorsOf(h); len(got) > 0 {
+			return got
+		}
+		if b := ps.n[h].base; b != "flat" && b != "appos" && b != "compound" {
+			break
+		}
+	}
+	return nil
 }
 
 // instrumentNouns are weapons and craft (lemmas), which stand for their

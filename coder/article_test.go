@@ -259,6 +259,22 @@ func TestCodeRepairsMisparses(t *testing.T) {
 			want: []string{"MORREB GON 111"},
 		},
 		{
+			name: "RelativeClauseParsedAsTheVerb",
+			// "criticized" was the sentence's verb with two subjects, and
+			// "met" its conjunct.
+			conllu: `# text = Arnor, who criticized Gondor, met Osgiliath.
+1 Arnor      Arnor     PROPN NNP _ 4 nsubj _ _
+2 ,          ,         PUNCT ,   _ 4 punct _ _
+3 who        who       PRON  WP  _ 4 nsubj _ _
+4 criticized criticize VERB  VBD _ 0 root  _ _
+5 Gondor     Gondor    PROPN NNP _ 4 obj   _ _
+6 ,          ,         PUNCT ,   _ 7 punct _ _
+7 met        meet      VERB  VBD _ 4 conj  _ _
+8 Osgiliath  Osgiliath PROPN NNP _ 7 obj   _ _
+9 .          .         PUNCT .   _ 4 punct _ _`,
+			want: []string{"ARN GON 111", "ARN OSG 040", "OSG ARN 040"},
+		},
+		{
 			name: "ListOfSubjects",
 			conllu: `# text = Arnor, Gondor, Urukhai and Rohan criticized Osgiliath.
 1  Arnor      Arnor     PROPN NNP _ 8 nsubj _ _

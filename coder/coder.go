@@ -324,7 +324,7 @@ func (a *analysis) clause(i int) *clause {
 	// noun that names no actor is done by the agent to the noun's
 	// participants.
 	reduced := ps.n[i].base == "acl" && ps.s.Tokens[i].XPOS == "VBN" && ps.n[i].head >= 0 &&
-		len(a.agentOf(i)) > 0 && len(a.actorsOf(ps.n[i].head)) == 0
+		eventNouns[ps.n[ps.n[i].head].lemma] && len(a.agentOf(i)) > 0 && len(a.actorsOf(ps.n[i].head)) == 0
 	passive = passive || reduced
 	var compound []actor
 	srcSet, tgtSet := false, false
@@ -941,6 +941,17 @@ func (a *analysis) otherSide(src []actor) []actor {
 		}
 	}
 	return nil
+}
+
+// eventNouns (lemmas) name dealings between parties, which a
+// participle with an agent can be done to ("a ceasefire brokered by
+// Qatar"), as opposed to things ("infrastructure used by militants").
+var eventNouns = map[string]bool{
+	"CEASEFIRE": true, "TRUCE": true, "ARMISTICE": true, "SWAP": true, "EXCHANGE": true, "DEAL": true,
+	"AGREEMENT": true, "ACCORD": true, "TREATY": true, "PACT": true, "TALK": true, "TALKS": true,
+	"NEGOTIATION": true, "MEETING": true, "SUMMIT": true, "CEREMONY": true, "CONFERENCE": true,
+	"DIALOGUE": true, "PLAN": true, "PROPOSAL": true, "INITIATIVE": true, "PROCESS": true,
+	"MEDIATION": true, "RELEASE": true, "DECLARATION": true, "FRAMEWORK": true, "ROUND": true,
 }
 
 // participants returns the actors taking part in what the noun at n

@@ -130,6 +130,7 @@ func (ps *sentence) prepare(s *dyad.Sentence) {
 	ps.repairClauseParticiples()
 	ps.repairHyphenNames()
 	ps.repairSubjectLists()
+	ps.repairRelativeSubjects()
 	for i := range ps.n {
 		// A verb has one subject. A second one after "and" ("The United
 		// States and China welcomed", misparsed with both under the verb)
@@ -478,6 +479,40 @@ func (ps *sentence) repairSubjectLists() {
 		}
 		ps.n[r].head, ps.n[r].rel, ps.n[r].base = v, "nsubj", "nsubj"
 		return
+	}
+}
+
+// repairRelativeSubjects undoes a misparse of "X, who did Y, said Z"
+// with "did" the sentence's verb and both "X" and "who" its subjects:
+// the clause of the relative pronoun is a relative clause on X, and the
+// verb conjoined to it is X's verb.
+func (ps *sentence) repairRelativeSubjects() {
+	for j := 2; j < len(ps.n); j++ {
+		w := ps.n[j]
+		if w.base != "nsubj" || w.upos != "PRON" || w.up != "WHO" && w.up != "WHICH" || ps.n[j-1].up != "," || w.head <= j {
+			continue
+		}
+		v := w.head
+		subj, main := -1, -1
+		for k := range ps.n {
+			switch {
+			case k < j-1 && ps.n[k].head == v && ps.n[k].base == "nsubj":
+				subj = k
+			case k > v && ps.n[k].head == v && ps.n[k].base == "conj" && main < 0 && ps.verbal(k):
+				main = k
+			}
+		}
+		if subj < 0 || main < 0 {
+			continue
+		}
+		ps.n[main].head, ps.n[main].rel, ps.n[main].base = ps.n[v].head, ps.n[v].rel, ps.n[v].base
+		for k := range ps.n {
+			if ps.n[k].head == v && k > main {
+				ps.n[k].head = main // the full stop
+			}
+		}
+		ps.n[subj].head = main
+		ps.n[v].head, ps.n[v].rel, ps.n[v].base = subj, "acl:relcl", "acl"
 	}
 }
 
