@@ -402,9 +402,11 @@ func (a *analysis) clause(i int) *clause {
 				if s := ps.child(k, "nsubj", "nsubj:pass"); s >= 0 {
 					cl.tgt = a.actorsOf(s)
 				}
-				if len(cl.tgt) == 0 || sameActors(cl.tgt, cl.src) {
+				if len(cl.tgt) == 0 || sameActors(cl.tgt, cl.src) || sameCountry(cl.tgt, cl.src) {
 					// "Frodo said he has deep satisfaction toward Gondor":
-					// the first other actor of that clause.
+					// the first other actor of that clause. (So also when
+					// the subject is the speaker's own side: "the foreign
+					// minister warned that Cairo would act".)
 					cl.tgt = a.firstActor(a.ps.region(k, a.ints(len(ps.n))), skip, cl.src)
 				}
 				break
@@ -952,6 +954,12 @@ var eventNouns = map[string]bool{
 	"NEGOTIATION": true, "MEETING": true, "SUMMIT": true, "CEREMONY": true, "CONFERENCE": true,
 	"DIALOGUE": true, "PLAN": true, "PROPOSAL": true, "INITIATIVE": true, "PROCESS": true,
 	"MEDIATION": true, "RELEASE": true, "DECLARATION": true, "FRAMEWORK": true, "ROUND": true,
+}
+
+// sameCountry reports whether a and b are one actor each, of the same
+// known country.
+func sameCountry(a, b []actor) bool {
+	return len(a) == 1 && len(b) == 1 && known(a[0].code) && country(a[0].code) == country(b[0].code)
 }
 
 // participants returns the actors taking part in what the noun at n

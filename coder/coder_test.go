@@ -903,6 +903,22 @@ func TestCode(t *testing.T) {
 			want: []string{"NGO--- GON 140"},
 		},
 		{
+			name: "OwnSideInTheClauseIsNoTarget",
+			// The government speaks of its own soldiers: no target.
+			conllu: `# text = The Arnor government disapproved that Arnor soldiers would win.
+1 The         the        DET   DT  _ 3 det      _ _
+2 Arnor       Arnor      PROPN NNP _ 3 compound _ _
+3 government  government NOUN  NN  _ 4 nsubj    _ _
+4 disapproved disapprove VERB  VBD _ 0 root     _ _
+5 that        that       SCONJ IN  _ 9 mark     _ _
+6 Arnor       Arnor      PROPN NNP _ 7 compound _ _
+7 soldiers    soldier    NOUN  NNS _ 9 nsubj    _ _
+8 would       would      AUX   MD  _ 9 aux      _ _
+9 win         win        VERB  VB  _ 4 ccomp    _ _
+10 .          .          PUNCT .   _ 4 punct    _ _`,
+			want: nil,
+		},
+		{
 			name: "ViolentFreeParticipleIsNoSecondAct",
 			conllu: `# text = Arnor criticized Gondor, attacking Osgiliath.
 1 Arnor      Arnor     PROPN NNP _ 2 nsubj _ _
