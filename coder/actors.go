@@ -151,6 +151,7 @@ func (a *analysis) single(i int) []actor {
 	actorCode, agentsPre, agentsPost, first, last, named := a.matchWords(words, core)
 	if named {
 		out := []actor{{code: compose(actorCode, agentsPre, agentsPost), first: first, last: last, named: true}}
+		a.rememberName(core, first, last, out[0].code)
 		// "Eriadori and Calenardhon leaders": a conjunction inside the
 		// modifiers names one actor per conjunct, sharing the agents.
 		for w := first; w <= last; w++ {
@@ -210,7 +211,12 @@ func (a *analysis) single(i int) []actor {
 		if r := a.definiteRole(i, code); r != "" {
 			return []actor{{code: r, first: first, last: last, named: true}}
 		}
+		a.rememberName(core, first, last, code)
 		return []actor{{code: code, first: first, last: last}}
+	}
+	if code, ok := a.namedBefore(core); ok {
+		// "Noboa blamed …" after "President Daniel Noboa".
+		return []actor{{code: code, first: core[0], last: core[len(core)-1], named: known(code)}}
 	}
 	if instrumentNouns[nd.lemma] {
 		// "The army said its aircraft bombed …": weapons stand for
@@ -240,6 +246,44 @@ func (a *analysis) single(i int) []actor {
 	}
 	sortInts(words)
 	return a.newActor(i, words)
+}
+
+// rememberName notes, for the article's later sentences, the surname of
+// a person named in the phrase core after the words first to last that
+// gave its code: "Foreign Minister Johann Wadephul" makes a
+// later "Wadephul" the same actor.
+func (a *analysis) rememberName(core []int, first, last int, code string) {
+	if a.art == nil || first < 0 {
+		return
+	}
+	name := -1
+	for _, w := range core {
+		if w > last && a.ps.n[w].upos == "PROPN" && len(a.ps.n[w].up) > 2 {
+			name = w
+		}
+	}
+	if name < 0 {
+		return
+	}
+	if a.art.names == nil {
+		a.art.names = map[string]string{}
+	}
+	a.art.names[a.ps.n[name].up] = code
+}
+
+// namedBefore returns the code of a person an earlier sentence named in
+// full, when core is only (part of) that person's name.
+func (a *analysis) namedBefore(core []int) (string, bool) {
+	if a.art == nil || len(core) == 0 || len(core) > 3 {
+		return "", false
+	}
+	for _, w := range core {
+		if a.ps.n[w].upos != "PROPN" {
+			return "", false
+		}
+	}
+	code, ok := a.art.names[a.ps.n[core[len(core)-1]].up]
+	return code, ok
 }
 
 // relativeRef returns the actors a relative pronoun subject stands for

@@ -19,6 +19,9 @@ type articleState struct {
 	// first; subject is the latest event's source with a known country.
 	recent  []string
 	subject string
+	// names maps the upper-case surnames of people named in full with a
+	// title ("Foreign Minister Johann Wadephul") to their actor codes.
+	names map[string]string
 }
 
 // update records the events coded from a sentence. Events whose actors

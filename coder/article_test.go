@@ -615,6 +615,27 @@ func TestCodeArticleDyad(t *testing.T) {
 			want: []string{"GON ---MIL 111", "GON ARNGOV 111"},
 		},
 		{
+			// A person named in full with a title is the same actor when
+			// named by surname later.
+			name: "Surname",
+			lead: `# text = Arnor government official Romendacil Tarannon criticized Gondor.
+1 Arnor      Arnor      PROPN NNP _ 3 compound  _ _
+2 government government NOUN  NN  _ 3 compound  _ _
+3 official   official   NOUN  NN  _ 4 nmod:desc _ _
+4 Romendacil Romendacil PROPN NNP _ 6 nsubj     _ _
+5 Tarannon   Tarannon   PROPN NNP _ 4 flat      _ _
+6 criticized criticize  VERB  VBD _ 0 root     _ _
+7 Gondor     Gondor     PROPN NNP _ 6 obj      _ _
+8 .          .          PUNCT .   _ 6 punct    _ _`,
+			leadWant: []string{"ARNGOV GON 111"},
+			then: `# text = Tarannon criticized Osgiliath.
+1 Tarannon   Tarannon  PROPN NNP _ 2 nsubj _ _
+2 criticized criticize VERB  VBD _ 0 root  _ _
+3 Osgiliath  Osgiliath PROPN NNP _ 2 obj   _ _
+4 .          .         PUNCT .   _ 2 punct _ _`,
+			want: []string{"ARNGOV OSG 111"},
+		},
+		{
 			// A denial answers the other side of the article's dyad.
 			name: "Denial",
 			lead: `# text = Arnor criticized Gondor.
