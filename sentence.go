@@ -15,12 +15,6 @@ type Token struct {
 	Deps   string // enhanced dependencies, as written
 	Misc   string // the MISC column, as written
 
-	// AltTag is the part-of-speech tagger's runner-up class, UPOS and
-	// XPOS separated by a space ("NOUN NN"), when it scored it close to
-	// the chosen UPOS and XPOS, and "" otherwise. The parser reads it;
-	// it is not part of CoNLL-U.
-	AltTag string `json:"-"`
-
 	// Start and End are byte offsets of the word in Sentence.Text, or -1
 	// when not known (for example a CoNLL-U file without offsets).
 	Start, End int

@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/dyad-events/dyad"
@@ -36,7 +35,6 @@ type trainOptions struct {
 	beam   int
 	early  bool
 	tags   string
-	gold   bool
 }
 
 func runTrain(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Writer) error {
@@ -62,8 +60,7 @@ func runTrain(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 	fs.IntVar(&o.folds, "folds", 5, "parser: train on tags predicted by `N`-fold jackknifed taggers (0 or 1: gold tags)")
 	fs.StringVar(&o.tagger, "tagger", "", "parser: tag dev with this tagger `FILE` for per-epoch scores (default gold tags)")
 	fs.IntVar(&o.beam, "beam", 1, "parser: beam width `K` for global training and parsing (1: greedy, dynamic oracle)")
-	fs.StringVar(&o.tags, "tags-out", "", "parser: also write the training set with its jackknifed tags (and, with --gold-too, its gold tags after them) to `FILE` (CoNLL-U), to train from again with --folds 1")
-	fs.BoolVar(&o.gold, "gold-too", false, "parser, with --folds above 1: train on each sentence twice, with its jackknifed tags and with its gold tags")
+	fs.StringVar(&o.tags, "tags-out", "", "parser: also write the training set with its jackknifed tags to `FILE` (CoNLL-U), to train from again with --folds 1")
 	fs.BoolVar(&o.early, "early-update", false, "parser, with --beam above 1: early update instead of max-violation")
 	if err := parseFlags(fs, args[1:]); err != nil {
 		return err
@@ -165,19 +162,13 @@ func train(_ context.Context, o trainOptions, stdout io.Writer) error {
 		name = "parser.gz"
 		if o.folds > 1 {
 			fmt.Fprintf(stdout, "tagging the training set with %d-fold jackknifed taggers\n", o.folds)
-			jk := jackknife(trainSet, o.folds, o.seed)
-			if o.gold {
-				jk = append(jk, trainSet...)
-			}
-			trainSet = jk
+			trainSet = jackknife(trainSet, o.folds, o.seed)
 			fmt.Fprintf(stdout, "jackknifed tags ready (%s)\n", time.Since(start).Round(time.Second))
 			if o.tags != "" {
-				if err := writeTreebank(o.tags, withAltTags(trainSet)); err != nil {
+				if err := writeTreebank(o.tags, trainSet); err != nil {
 					return fmt.Errorf("train: %w", err)
 				}
 			}
-		} else {
-			readAltTags(trainSet)
 		}
 		var devTagger *tagger.Tagger
 		if dev != nil && o.tagger != "" {
@@ -267,59 +258,6 @@ func writeTreebank(path string, sentences []*dyad.Sentence) error {
 	return nil
 }
 
-// altTagAttr is the MISC attribute that carries a word's AltTag, UPOS
-// and XPOS separated by a slash, in the training file --tags-out writes.
-const altTagAttr = "AltTag="
-
-// withAltTags returns copies of the sentences whose words carry their
-// AltTag in MISC.
-func withAltTags(in []*dyad.Sentence) []*dyad.Sentence {
-	out := make([]*dyad.Sentence, len(in))
-	for i, s := range in {
-		c := *s
-		c.Tokens = slices.Clone(s.Tokens)
-		for j := range c.Tokens {
-			t := &c.Tokens[j]
-			if t.AltTag == "" {
-				continue
-			}
-			a := altTagAttr + strings.Replace(t.AltTag, " ", "/", 1)
-			if t.Misc == "" || t.Misc == "_" {
-				t.Misc = a
-			} else {
-				t.Misc += "|" + a
-			}
-		}
-		out[i] = &c
-	}
-	return out
-}
-
-// readAltTags moves the AltTag of MISC (see withAltTags) into the
-// words' AltTag.
-func readAltTags(sentences []*dyad.Sentence) {
-	for _, s := range sentences {
-		for j := range s.Tokens {
-			t := &s.Tokens[j]
-			if !strings.Contains(t.Misc, altTagAttr) {
-				continue
-			}
-			var keep []string
-			for a := range strings.SplitSeq(t.Misc, "|") {
-				if v, ok := strings.CutPrefix(a, altTagAttr); ok {
-					t.AltTag = strings.Replace(v, "/", " ", 1)
-				} else {
-					keep = append(keep, a)
-				}
-			}
-			t.Misc = strings.Join(keep, "|")
-			if t.Misc == "" {
-				t.Misc = "_"
-			}
-		}
-	}
-}
-
 // copyWords returns copies of the sentences keeping only their IDs, text
 // and word forms.
 func copyWords(in []*dyad.Sentence) []*dyad.Sentence {
@@ -336,35 +274,24 @@ func copyWords(in []*dyad.Sentence) []*dyad.Sentence {
 
 // jackknife returns copies of train whose UPOS and XPOS are predicted by
 // taggers trained on the other folds, so that the parser learns from tags
-// as noisy as those it will see. Folds are whole documents (by sent_id,
-// see tagger.DocKey), taken in turn, since the tagger's word statistics
-// would otherwise know a sentence's document from its other sentences.
+// as noisy as those it will see.
 func jackknife(train []*dyad.Sentence, folds int, seed uint64) []*dyad.Sentence {
 	out := make([]*dyad.Sentence, len(train))
-	fold := make([]int, len(train))
-	docs := map[string]int{}
 	for i, s := range train {
 		c := *s
 		c.Tokens = append([]dyad.Token(nil), s.Tokens...)
 		out[i] = &c
-		k := tagger.DocKey(s, i)
-		if _, ok := docs[k]; !ok {
-			docs[k] = len(docs)
-		}
-		fold[i] = docs[k] % folds
 	}
 	for k := range folds {
 		var rest []*dyad.Sentence
 		for i, s := range train {
-			if fold[i] != k {
+			if i%folds != k {
 				rest = append(rest, s)
 			}
 		}
 		t := tagger.Train(rest, tagger.TrainOptions{Epochs: 5, Seed: seed})
-		for i := range out {
-			if fold[i] == k {
-				t.Tag(out[i])
-			}
+		for i := k; i < len(out); i += folds {
+			t.Tag(out[i])
 		}
 	}
 	return out

@@ -42,7 +42,7 @@ type search struct {
 // newSearch starts a beam search of width k over s.
 func newSearch(s *dyad.Sentence, nl, root, k int) *search {
 	st := newState(s, nl)
-	bs := &search{k: k, root: root, scores: make([]float32, 1+2*nl), feats: make([]uint64, 0, 112),
+	bs := &search{k: k, root: root, scores: make([]float32, 1+2*nl), feats: make([]uint64, 0, 96),
 		beam: make([]hyp, 1, k), next: make([]hyp, 0, k), top: make([]cand, 0, k+1),
 		nodes: make([]node, 0, 2*k*len(s.Tokens))}
 	bs.beam[0] = hyp{st: st, node: -1, gold: true}

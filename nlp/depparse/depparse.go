@@ -72,7 +72,7 @@ func (p *Parser) WithBeam(k int) *Parser {
 func (p *Parser) greedy(s *dyad.Sentence) *state {
 	st := newState(s, len(p.labels))
 	scores := make([]float32, 1+2*len(p.labels))
-	feats := make([]uint64, 0, 112)
+	feats := make([]uint64, 0, 96)
 	for !st.terminal() {
 		// Skip scoring when only one transition is possible.
 		if c := st.forced(p.root); c >= 0 {
@@ -107,7 +107,6 @@ type state struct {
 	arcs  []arcs   // of each word and the root
 	w, p  []uint64 // hashes of word form and tag, with pads
 	u     []uint64 // hash of UPOS
-	a     []uint64 // hash of the tagger's close runner-up class (AltTag)
 }
 
 // arcs are what a state knows of one word's head and children.
@@ -123,13 +122,12 @@ const none = -1
 
 func newState(s *dyad.Sentence, nl int) *state {
 	n := len(s.Tokens)
-	st := &state{n: n, nl: nl, w: make([]uint64, n+2), p: make([]uint64, n+2), u: make([]uint64, n+2), a: make([]uint64, n+2)}
+	st := &state{n: n, nl: nl, w: make([]uint64, n+2), p: make([]uint64, n+2), u: make([]uint64, n+2)}
 	st.alloc()
 	for i, t := range s.Tokens {
 		st.w[i] = linear.New(0).Str(wordKey(t.Form)).Sum()
 		st.p[i] = linear.New(1).Str(t.XPOS).Sum()
 		st.u[i] = linear.New(2).Str(t.UPOS).Sum()
-		st.a[i] = linear.New(3).Str(t.AltTag).Sum()
 	}
 	st.w[n] = linear.New(0).Str("-ROOT-").Sum()
 	st.p[n] = linear.New(1).Str("-ROOT-").Sum()
@@ -137,7 +135,6 @@ func newState(s *dyad.Sentence, nl int) *state {
 	st.w[n+1] = linear.New(0).Str("-NONE-").Sum()
 	st.p[n+1] = linear.New(1).Str("-NONE-").Sum()
 	st.u[n+1] = st.p[n+1]
-	st.a[n], st.a[n+1] = st.p[n], st.p[n+1]
 	return st
 }
 
@@ -154,7 +151,7 @@ func (st *state) alloc() {
 // fresh returns a new initial state of the sentence of st, sharing its
 // word hashes.
 func (st *state) fresh() *state {
-	c := &state{n: st.n, nl: st.nl, w: st.w, p: st.p, u: st.u, a: st.a}
+	c := &state{n: st.n, nl: st.nl, w: st.w, p: st.p, u: st.u}
 	c.alloc()
 	return c
 }

@@ -80,7 +80,7 @@ func (st *state) features(f []uint64) []uint64 {
 	s1L, s1R := child(s1, true, 0), child(s1, false, 0)
 	b0L, b0L2 := child(b0, true, 0), child(b0, true, 1)
 
-	w, p, u, a := st.w, st.p, st.u, st.a
+	w, p, u := st.w, st.p, st.u
 	H := linear.New
 	t := 0
 	next := func() linear.Hash { t++; return H(t) }
@@ -166,15 +166,6 @@ func (st *state) features(f []uint64) []uint64 {
 		next().U(p[b0]).U(set(b0, true)).Sum(),
 		// shape of the stack
 		next().U(uint64(min(len(st.stack), 5))).U(p[b0]).Sum(),
-		// the tagger's close runner-up classes
-		next().U(p[s0]).U(a[s0]).Sum(),
-		next().U(p[b0]).U(a[b0]).Sum(),
-		next().U(p[b1]).U(a[b1]).Sum(),
-		next().U(p[s1]).U(a[s1]).Sum(),
-		next().U(p[s0]).U(a[s0]).U(p[b0]).U(a[b0]).Sum(),
-		next().U(p[b0]).U(a[b0]).U(p[b1]).U(a[b1]).Sum(),
-		next().U(p[s1]).U(a[s1]).U(p[s0]).U(a[s0]).Sum(),
-		next().U(w[b0]).U(a[b0]).Sum(),
 	)
 	return f
 }

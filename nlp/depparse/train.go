@@ -83,7 +83,7 @@ func Train(train []*dyad.Sentence, o TrainOptions) *Parser {
 	}
 	scores := make([]float32, nclass)
 	costs := make([]int, nclass)
-	feats := make([]uint64, 0, 112)
+	feats := make([]uint64, 0, 96)
 	for epoch := 1; epoch <= o.Epochs; epoch++ {
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		for _, si := range order {
@@ -167,7 +167,7 @@ func trainGlobal(p *Parser, tr *linear.Trainer, usable []*dyad.Sentence, labelOf
 		seqs[i] = oracle(s, newGold(s, labelOf), nl, p.root)
 	}
 	scores := make([]float32, 1+2*nl)
-	feats := make([]uint64, 0, 112)
+	feats := make([]uint64, 0, 96)
 	for epoch := 1; epoch <= o.Epochs; epoch++ {
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		for _, si := range order {

@@ -156,11 +156,10 @@ func countBucket(n int32) int8 {
 	return 5
 }
 
-// DocKey returns the document the i-th sentence of a treebank belongs
-// to: its sent_id without the sentence number ("weblog-…-0001" →
-// "weblog-…"), or its position in blocks of 20 sentences when it has no
-// ID.
-func DocKey(s *dyad.Sentence, i int) string {
+// docKey returns the document a training sentence belongs to: its sent_id
+// without the sentence number ("weblog-…-0001" → "weblog-…"), or its
+// position in blocks of 20 sentences when it has no ID.
+func docKey(s *dyad.Sentence, i int) string {
 	if k := strings.LastIndexByte(s.ID, '-'); k > 0 {
 		return s.ID[:k]
 	}

@@ -43,34 +43,15 @@ type Tagger struct {
 	modelR, model2 *linear.Model
 }
 
-// Tag sets UPOS and XPOS on every token of s, from their Form, and
-// AltTag to the runner-up class when it scored close to the chosen one.
+// Tag sets UPOS and XPOS on every token of s, from their Form.
 func (t *Tagger) Tag(s *dyad.Sentence) {
 	ctx := t.newContext(s, nil)
-	ru := make([]runnerUp, len(s.Tokens))
-	tags := t.tag(ctx, t.scorers(), nil, ru)
+	tags := t.tag(ctx, t.scorers(), nil)
 	for i, c := range tags {
-		tok := &s.Tokens[i]
-		tok.UPOS, tok.XPOS, tok.AltTag = t.upos[c], t.xpos[c], ""
-		if r := ru[i]; r.class >= 0 && r.margin < altMargin {
-			tok.AltTag = t.upos[r.class] + " " + t.xpos[r.class]
-		}
+		s.Tokens[i].UPOS = t.upos[c]
+		s.Tokens[i].XPOS = t.xpos[c]
 	}
 }
-
-// runnerUp is a word's second-best class in the last pass and how far
-// its score is below the chosen class's; class is -1 when the word was
-// not scored (lexicon words) or could take one class only.
-type runnerUp struct {
-	class  int32
-	margin float32
-}
-
-// altMargin is the largest margin between the best and the runner-up
-// class's scores at which Tag reports the runner-up (AltTag). On EWT dev
-// 7.4 % of the words get one, among them 53 % of the words tagged
-// wrong, and for 64 % of those the runner-up is the right class.
-const altMargin = 40
 
 // learner, when not nil, is told of each scored decision of a pass:
 // which pass (0 left to right, 1 right to left, 2 final), the features,
@@ -92,16 +73,15 @@ func (t *Tagger) scorers() passes {
 	return p
 }
 
-// tag runs the passes over ctx and returns the classes. ru, when not
-// nil, receives each word's runner-up class in the last pass.
-func (t *Tagger) tag(ctx *context, p passes, learn learner, ru []runnerUp) []int32 {
+// tag runs the passes over ctx and returns the classes.
+func (t *Tagger) tag(ctx *context, p passes, learn learner) []int32 {
+	first := t.pass(ctx, p.first, nil, nil, 0, learn)
 	if p.final == nil {
-		return t.pass(ctx, p.first, nil, nil, 0, learn, ru)
+		return first
 	}
-	first := t.pass(ctx, p.first, nil, nil, 0, learn, nil)
-	back := t.pass(ctx.reversed(), p.back, nil, nil, 1, learn, nil)
+	back := t.pass(ctx.reversed(), p.back, nil, nil, 1, learn)
 	slices.Reverse(back)
-	return t.pass(ctx, p.final, back, first, 2, learn, ru)
+	return t.pass(ctx, p.final, back, first, 2, learn)
 }
 
 // scorer is a Model or a Trainer.
@@ -111,8 +91,8 @@ type scorer interface {
 
 // pass tags the words of ctx greedily from first to last with m. back
 // and first, in the final pass, are the classes the two other passes
-// gave. ru, when not nil, receives each word's runner-up class.
-func (t *Tagger) pass(ctx *context, m scorer, back, first []int32, k int, learn learner, ru []runnerUp) []int32 {
+// gave.
+func (t *Tagger) pass(ctx *context, m scorer, back, first []int32, k int, learn learner) []int32 {
 	n := len(ctx.words) - 2*pad
 	tags := make([]int32, n)
 	scores := make([]float32, len(t.upos))
@@ -120,9 +100,6 @@ func (t *Tagger) pass(ctx *context, m scorer, back, first []int32, k int, learn 
 	for i := range n {
 		if c, ok := t.lex[ctx.forms[i+pad]]; ok {
 			tags[i] = c
-			if ru != nil {
-				ru[i] = runnerUp{class: -1}
-			}
 			continue
 		}
 		feats = ctx.features(feats[:0], i, tags, t.upos)
@@ -131,11 +108,7 @@ func (t *Tagger) pass(ctx *context, m scorer, back, first []int32, k int, learn 
 		}
 		clear(scores)
 		m.Score(feats, scores)
-		var r runnerUp
-		tags[i], r = t.best(scores, ctx, i)
-		if ru != nil {
-			ru[i] = r
-		}
+		tags[i] = t.best(scores, ctx, i)
 		if learn != nil {
 			learn(k, feats, i, tags[i])
 		}
@@ -164,28 +137,30 @@ func (c classSet) any(n int) bool {
 }
 
 // best returns the highest-scoring class of word i among those the
-// dictionary allows it, and the runner-up among them.
-func (t *Tagger) best(scores []float32, ctx *context, i int) (int32, runnerUp) {
+// dictionary allows it.
+func (t *Tagger) best(scores []float32, ctx *context, i int) int32 {
 	d := ctx.dict[i+pad]
-	var set classSet
-	if d >= 0 {
-		set = t.sets[d]
+	if d < 0 {
+		return int32(argmax(scores))
 	}
-	b, r := -1, -1
+	set := t.sets[d]
+	b := -1
 	for k, v := range scores {
-		switch {
-		case d >= 0 && !set.has(k):
-		case b < 0 || v > scores[b]:
-			b, r = k, b
-		case r < 0 || v > scores[r]:
-			r = k
+		if set.has(k) && (b < 0 || v > scores[b]) {
+			b = k
 		}
 	}
-	ru := runnerUp{class: int32(r)}
-	if r >= 0 {
-		ru.margin = scores[b] - scores[r]
+	return int32(b)
+}
+
+func argmax(s []float32) int {
+	best := 0
+	for i, v := range s {
+		if v > s[best] {
+			best = i
+		}
 	}
-	return int32(b), ru
+	return best
 }
 
 // context holds per-sentence strings used by the features.

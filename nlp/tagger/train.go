@@ -145,7 +145,7 @@ func Train(train []*dyad.Sentence, o TrainOptions) *Tagger {
 			for _, tok := range s.Tokens {
 				golds = append(golds, classOf[tok.UPOS+" "+tok.XPOS])
 			}
-			t.tag(t.newContext(s, infos[si]), p, learn, nil)
+			t.tag(t.newContext(s, infos[si]), p, learn)
 		}
 		if o.Epoch != nil {
 			o.Epoch(epoch, final())
@@ -162,7 +162,7 @@ func (t *Tagger) learnWords(train []*dyad.Sentence, classOf func(dyad.Token) int
 	keys := make([]string, len(train))
 	for i, s := range train {
 		all.add(s, classOf)
-		keys[i] = DocKey(s, i)
+		keys[i] = docKey(s, i)
 		if byDoc[keys[i]] == nil {
 			byDoc[keys[i]] = lexCounts{}
 		}
