@@ -120,6 +120,14 @@ func count(s *dyad.Sentence, kids [][]int, id int) *dyad.Fatalities {
 			}
 		}
 	}
+	if t := s.Tokens[id-1]; t.XPOS == "NN" {
+		// "a teacher was killed": one.
+		for _, k := range kids[id] {
+			if w := strings.ToLower(s.Tokens[k-1].Form); strings.ToLower(s.Tokens[k-1].DepRel) == "det" && (w == "a" || w == "an") {
+				return &dyad.Fatalities{Count: 1}
+			}
+		}
+	}
 	// "dozens of civilians": the vague amount heads the phrase in some
 	// parses and modifies it in others.
 	for _, k := range kids[id] {

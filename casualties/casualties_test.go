@@ -47,6 +47,11 @@ func TestFatalities(t *testing.T) {
 7 people person NOUN NNS _ 3 obj _ _
 8 dead dead ADJ JJ _ 7 amod _ _
 9 . . PUNCT . _ 3 punct _ _`, &dyad.Fatalities{Count: 12, AtLeast: true}},
+		{"AOne", `1 A a DET DT _ 2 det _ _
+2 teacher teacher NOUN NN _ 4 nsubj:pass _ _
+3 was be AUX VBD _ 4 aux:pass _ _
+4 killed kill VERB VBN _ 0 root _ _
+5 . . PUNCT . _ 4 punct _ _`, &dyad.Fatalities{Count: 1}},
 		{"KilledN", `1 The the DET DT _ 2 det _ _
 2 airstrike airstrike NOUN NN _ 3 nsubj _ _
 3 killed kill VERB VBD _ 0 root _ _
