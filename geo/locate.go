@@ -386,6 +386,12 @@ func (g *Gazetteer) Toponyms(s *dyad.Sentence, context []string) []Mention {
 				j += 2
 				continue
 			}
+			// "Deir ez-Zor", "Ras al-Ain": an Arabic article before a
+			// hyphen, however it was tagged.
+			if j+3 < n && nameParticle(toks[j+1].Form) && toks[j+2].Form == "-" && joined(&toks[j+1], &toks[j+2]) && joined(&toks[j+2], &toks[j+3]) {
+				j += 3
+				continue
+			}
 			break
 		}
 		m := g.mention(s, i, j, parsed, caseOf)
@@ -529,6 +535,16 @@ func modifiesThing(toks []dyad.Token, id int) bool {
 	}
 	_, place := placeNoun(toks[t.Head-1].Form)
 	return !place
+}
+
+// nameParticle reports whether w is an Arabic article written before a
+// hyphen inside a place name.
+func nameParticle(w string) bool {
+	switch strings.ToLower(w) {
+	case "al", "el", "ez", "es", "ad", "ed", "an", "ar", "as", "at", "ash", "az", "ath":
+		return true
+	}
+	return false
 }
 
 // mention builds the mention of the name in tokens [i, j] (0-based).

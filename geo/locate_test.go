@@ -174,6 +174,8 @@ func TestPlaceEvent(t *testing.T) {
 
 	for _, tt := range []struct{ text, want, country string }{
 		{"Protests broke out in Mazar-i-Sharif on Friday.", "Mazar-i-Sharif", "AFG"},
+		// An Arabic article before a hyphen, whatever its tag.
+		{"Militants attacked a checkpoint near Deir ez-Zor on Wednesday.", "Deir ez-Zor", "SYR"},
 		// A place named twice is one place.
 		{"India struck sites in Pakistan and Pakistan-administered Kashmir.", "Pakistan", "PAK"},
 		// The Hyderabad in Sindh, not India's larger one.
