@@ -262,6 +262,9 @@ func (a *analysis) rememberName(core []int, first, last int, code string) {
 			name = w
 		}
 	}
+	if name < 0 && last > first && a.ps.n[last].upos == "PROPN" && a.ps.n[last-1].upos == "PROPN" {
+		name = last // a person the dictionary knows by full name ("Khawaja Asif")
+	}
 	if name < 0 {
 		return
 	}

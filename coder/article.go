@@ -236,7 +236,9 @@ func (a *analysis) pronounRef() string {
 // by i ("its air defences", "their forces") stands for, or "".
 func (a *analysis) possessor(i int) string {
 	ps := a.ps
-	for _, k := range ps.n[i].kids {
+	for _, k := range a.phraseOf(i) {
+		// (In the phrase, not only on its head: "its police officers"
+		// with "its" on "police".)
 		if ps.n[k].rel != "nmod:poss" || ps.n[k].upos != "PRON" || !pronouns[ps.n[k].up] {
 			continue
 		}

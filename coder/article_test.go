@@ -275,6 +275,37 @@ func TestCodeRepairsMisparses(t *testing.T) {
 			want: []string{"ARN GON 111", "ARN OSG 040", "OSG ARN 040"},
 		},
 		{
+			name: "FrontedPhraseParsedAsTheRoot",
+			// "In a statement" was the root, the government its
+			// apposition and "criticized" a participle on it.
+			conllu: `# text = In a statement, the Arnor government criticized Gondor.
+1 In         in         ADP   IN  _ 3 case     _ _
+2 a          a          DET   DT  _ 3 det      _ _
+3 statement  statement  NOUN  NN  _ 0 root     _ _
+4 ,          ,          PUNCT ,   _ 3 punct    _ _
+5 the        the        DET   DT  _ 7 det      _ _
+6 Arnor      Arnor      PROPN NNP _ 7 compound _ _
+7 government government NOUN  NN  _ 3 appos    _ _
+8 criticized criticize  VERB  VBN _ 7 acl      _ _
+9 Gondor     Gondor     PROPN NNP _ 8 obj      _ _
+10 .         .          PUNCT .   _ 3 punct    _ _`,
+			want: []string{"ARNGOV GON 111"},
+		},
+		{
+			name: "PossessiveOnAModifierOfTheSubject",
+			// "its" on "soldier", which modifies "government".
+			conllu: `# text = Gondor said its soldier government criticized Arnor.
+1 Gondor     Gondor     PROPN NNP  _ 2 nsubj     _ _
+2 said       say        VERB  VBD  _ 0 root      _ _
+3 its        its        PRON  PRP$ _ 4 nmod:poss _ _
+4 soldier    soldier    NOUN  NN   _ 5 compound  _ _
+5 government government NOUN  NN   _ 6 nsubj     _ _
+6 criticized criticize  VERB  VBD  _ 2 ccomp     _ _
+7 Arnor      Arnor      PROPN NNP  _ 6 obj       _ _
+8 .          .          PUNCT .    _ 2 punct     _ _`,
+			want: []string{"GONMILGOV ARN 111"},
+		},
+		{
 			name: "ListOfSubjects",
 			conllu: `# text = Arnor, Gondor, Urukhai and Rohan criticized Osgiliath.
 1  Arnor      Arnor     PROPN NNP _ 8 nsubj _ _

@@ -131,6 +131,7 @@ func (ps *sentence) prepare(s *dyad.Sentence) {
 	ps.repairHyphenNames()
 	ps.repairSubjectLists()
 	ps.repairRelativeSubjects()
+	ps.repairFrontedPhrases()
 	for i := range ps.n {
 		// A verb has one subject. A second one after "and" ("The United
 		// States and China welcomed", misparsed with both under the verb)
@@ -513,6 +514,39 @@ func (ps *sentence) repairRelativeSubjects() {
 		}
 		ps.n[subj].head = main
 		ps.n[v].head, ps.n[v].rel, ps.n[v].base = subj, "acl:relcl", "acl"
+	}
+}
+
+// repairFrontedPhrases undoes a misparse of a sentence opening with a
+// prepositional phrase: "In a statement, the Taliban's foreign ministry
+// rejected …" with "statement" the root, the ministry its apposition and
+// "rejected" a participle on the ministry. A phrase with a preposition
+// cannot be a sentence's root: a verb without a subject on its
+// apposition (or conjunct) is the verb, the apposition its subject, and
+// the phrase a modifier of the verb.
+func (ps *sentence) repairFrontedPhrases() {
+	r := ps.nominalRoot()
+	if r < 0 || ps.dependent(r, "case") < 0 {
+		return
+	}
+	for a := r + 1; a < len(ps.n); a++ {
+		if ps.n[a].head != r || ps.n[a].base != "appos" && ps.n[a].base != "conj" {
+			continue
+		}
+		for v := a + 1; v < len(ps.n); v++ {
+			if ps.n[v].head != a || ps.n[v].base != "acl" || !ps.verbal(v) || ps.dependent(v, "nsubj") >= 0 {
+				continue
+			}
+			ps.n[v].head, ps.n[v].rel, ps.n[v].base = -1, "root", "root"
+			for k := range ps.n {
+				if ps.n[k].head == r && k > v {
+					ps.n[k].head = v // the full stop
+				}
+			}
+			ps.n[a].head, ps.n[a].rel, ps.n[a].base = v, "nsubj", "nsubj"
+			ps.n[r].head, ps.n[r].rel, ps.n[r].base = v, "obl", "obl"
+			return
+		}
 	}
 }
 
