@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/dyad-events/dyad"
@@ -38,5 +39,29 @@ func TestFillCountry(t *testing.T) {
 				t.Errorf("source %s, target %s; want %s, MMRCVL", e.Source.Code, e.Target.Code, tt.want)
 			}
 		})
+	}
+}
+
+func TestHeadlines(t *testing.T) {
+	sents := func(texts ...string) []*dyad.Sentence {
+		var out []*dyad.Sentence
+		for _, x := range texts {
+			out = append(out, &dyad.Sentence{Text: x})
+		}
+		return out
+	}
+	for _, tt := range []struct {
+		title string
+		sents []*dyad.Sentence
+		want  []int
+	}{
+		{"", sents("[SAMPLE ARTICLE written for dyad.]", "Militants kill six", "Militants killed six on Monday."), []int{1}},
+		{"Talks resume.", sents("Talks resume.", "The talks resumed."), []int{0}},
+		{"", sents("He said: “We will win.”", "The army advanced."), nil},
+		{"", sents("Lead one.", "Lead two.", "Lead three.", "A late line"), nil},
+	} {
+		if got := headlines(tt.title, tt.sents); !slices.Equal(got, tt.want) {
+			t.Errorf("headlines(%q, …) = %v, want %v", tt.title, got, tt.want)
+		}
 	}
 }

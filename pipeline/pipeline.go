@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/claims"
@@ -202,7 +203,8 @@ func headlines(title string, sents []*dyad.Sentence) []int {
 		if text == "" {
 			continue
 		}
-		if title != "" && strings.Join(strings.Fields(text), " ") == title || !strings.ContainsAny(text[len(text)-1:], ".!?\"'”’]") {
+		last, _ := utf8.DecodeLastRuneInString(text)
+		if title != "" && strings.Join(strings.Fields(text), " ") == title || !strings.ContainsRune(".!?\"'”’]", last) {
 			out = append(out, i)
 		}
 	}
