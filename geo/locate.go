@@ -929,11 +929,12 @@ func containsInt(l []int, v int) bool {
 	return false
 }
 
-// metonymic reports whether a city or region that names an actor of ev
-// stands for its government rather than for where ev happened: in a
-// statement ("Brazil urged Georgetown and Caracas") or between the
-// parties ("talks between Moscow and Kyiv"), but not in an act of force
-// or aid ("drones hit Kyiv", "aid reached Gaza").
+// metonymic reports whether a place that names an actor of ev (a
+// country, or a city or region standing for one) is that actor rather
+// than where ev happened: in a statement ("Brazil urged Georgetown and
+// Caracas", "called on the United States") or between the parties
+// ("talks between Moscow and Kyiv"), but not in an act of force or aid
+// ("drones hit Kyiv", "drills around Taiwan", "aid reached Gaza").
 func metonymic(ev *dyad.Event, prep string) bool {
 	return prep == "between" || ev.QuadClass == 1 || ev.QuadClass == 3 // verbal cooperation, verbal conflict
 }
