@@ -189,7 +189,8 @@ type pollMsg struct {
 // round polls the feeds once: workers fetch the feeds and their items'
 // pages, and this goroutine hands the items to Handle, marks them seen
 // and commits each feed whose items were all handled. Once ctx is done,
-// fetches stop and the item being handled is the last.
+// fetches stop; the items already fetched whole (at most one a worker)
+// are still handled, and no feed is committed.
 func (p *Poller) round(ctx, work context.Context, feeds []string) error {
 	if len(feeds) == 0 {
 		return nil
@@ -226,7 +227,11 @@ func (p *Poller) round(ctx, work context.Context, feeds []string) error {
 	}()
 	var err error
 	for m := range msgs { // drained to the end, so that no worker blocks
-		if err != nil || ctx.Err() != nil {
+		// An item a worker sent was fetched whole before it saw ctx done
+		// (it checks before sending): it is handled even if ctx is done
+		// by the time it is received, as the fetch of the next item may
+		// be what ended it. Nothing else is taken once ctx is done.
+		if err != nil || ctx.Err() != nil && m.item == nil {
 			continue
 		}
 		if err = p.take(work, m); err != nil {
