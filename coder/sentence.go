@@ -300,16 +300,13 @@ func (ps *sentence) repairFrontedNames() {
 			continue // not a name opening the sentence before its verb
 		}
 		v := nd.head
-		subj, comma, cased := -1, false, false
-		for k := range ps.n {
-			switch {
-			case ps.n[k].head == w && (ps.n[k].base == "case" || ps.n[k].base == "mark"):
-				cased = true
-			case ps.n[k].head == v && ps.n[k].rel == "nsubj" && k > w && k < v:
+		subj, comma := -1, false
+		for k := w + 1; k < v; k++ {
+			if ps.n[k].head == v && ps.n[k].rel == "nsubj" {
 				subj = k
 			}
 		}
-		if cased || subj < 0 {
+		if subj < 0 || ps.dependent(w, "case") >= 0 || ps.dependent(w, "mark") >= 0 {
 			continue
 		}
 		for k := w + 1; k < subj; k++ {
@@ -350,11 +347,7 @@ func (ps *sentence) repairParentheticals() {
 			x == "VBN" && !ps.transitive(v) && ps.n[top].upos != "PROPN" || !ps.isAncestor(top, v) || ps.n[v].head == top {
 			continue
 		}
-		subj := false
-		for k := range ps.n {
-			subj = subj || ps.n[k].head == v && (ps.n[k].base == "nsubj" || ps.n[k].base == "csubj" || ps.caseOf(k) == "BY")
-		}
-		if subj {
+		if ps.dependent(v, "nsubj") >= 0 || ps.dependent(v, "csubj") >= 0 || ps.byAgent(v) {
 			continue // a clause of its own ("led by Captain Ibrahim Traore")
 		}
 		if h := ps.n[v].head; ps.n[v].base == "amod" && h == v+1 && ps.n[h].upos == "NOUN" {
@@ -393,11 +386,7 @@ func (ps *sentence) repairClauseParticiples() {
 		default:
 			continue
 		}
-		agent := false
-		for k := range ps.n {
-			agent = agent || ps.n[k].head == w && ps.caseOf(k) == "BY"
-		}
-		if agent {
+		if ps.byAgent(w) {
 			continue
 		}
 		v.head, v.rel, v.base = ps.n[n].head, ps.n[n].rel, ps.n[n].base
@@ -999,10 +988,8 @@ func (ps *sentence) repairNounRoot() {
 	if ps.n[w].head != r || ps.n[w].base != "acl" || !ps.verbal(w) || (x != "VBN" && x != "VBD") {
 		return
 	}
-	for k := range ps.n {
-		if ps.n[k].head == w && ps.caseOf(k) == "BY" {
-			return // "forces backed by Iran": a participle after all
-		}
+	if ps.byAgent(w) {
+		return // "forces backed by Iran": a participle after all
 	}
 	ps.n[w].head, ps.n[w].rel, ps.n[w].base = -1, "root", "root"
 	for k := range ps.n {
@@ -1017,12 +1004,21 @@ func (ps *sentence) repairNounRoot() {
 // depend on k, looked up without the children lists (which the repairs
 // run before), or "".
 func (ps *sentence) caseOf(k int) string {
-	for j := range ps.n {
-		if ps.n[j].head == k && ps.n[j].base == "case" {
-			return ps.n[j].up
-		}
+	if j := ps.dependent(k, "case"); j >= 0 {
+		return ps.n[j].up
 	}
 	return ""
+}
+
+// byAgent reports whether the verb at v has a "by" phrase (a passive's
+// agent), looked up without the children lists.
+func (ps *sentence) byAgent(v int) bool {
+	for k := range ps.n {
+		if ps.n[k].head == v && ps.caseOf(k) == "BY" {
+			return true
+		}
+	}
+	return false
 }
 
 // repairMarkedModifiers undoes a misparse of "accused Afghanistan of
